@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "ee-export.h"
+
+#include <string.h>
+
+#include "ee-markdown-writer.h"
+
+/*
+ * The single-page layout of the hub's "Smart Communities Ecosystem &
+ * Resources" page, as in its template: the same headings, bold labels,
+ * order, separators and blank lines.  Three things differ from the template,
+ * so that the page renders on the hub (Python-Markdown) as it reads: a blank
+ * line before every list that follows a paragraph, nested lists indented by
+ * four spaces, and URLs written as <https://…>.
+ *
+ * Empty values are written as the template writes its placeholders: "…".
+ */
+
+typedef struct {
+  GString *out;
+  guint    pending_blank_lines;
+  gboolean started;
+} Writer;
+
+/* Starts a new block, after at least @blank_lines blank lines. */
+static void
+begin (Writer *w, guint blank_lines)
+{
+  if (w->started)
+    {
+      guint n = MAX (blank_lines, w->pending_blank_lines);
+
+      g_string_append_c (w->out, '\n');
+      for (guint i = 0; i < n; i++)
+        g_string_append_c (w->out, '\n');
+    }
+  w->started = TRUE;
+  w->pending_blank_lines = 0;
+}
+
+static void
+write_rich_block_group (Writer *w, EeRichText *text)
+{
+  if (ee_rich_text_is_empty (text))
+    return;
+  begin (w, 1);
+  ee_markdown_join_blocks (w->out, text, TRUE);
+}
+
+static void
+write_image (Writer *w, const char *alt, const char *path)
+{
+  if (*path == 0)
+    return;
+  begin (w, 1);
+  g_string_append (w->out, "![");
+  ee_markdown_escape_text (w->out, alt, -1, FALSE, TRUE);
+  g_string_append (w->out, "](");
+  g_string_append (w->out, path);
+  g_string_append_c (w->out, ')');
+}
+
+static void
+write_bold_line (GString *out, const char *text)
+{
+  g_autoptr(GPtrArray) runs = g_ptr_array_new ();
+  EeRun run = { (char *) (*text ? text : EE_PLACEHOLDER), EE_MARK_BOLD, NULL };
+
+  g_ptr_array_add (runs, &run);
+  ee_markdown_write_runs (out, runs, "");
+  g_string_append (out, "  ");
+}
+
+static gboolean
+is_literal_placeholder (EeRichText *value)
+{
+  const EeBlock *block;
+  const EeRun *run;
+
+  if (!ee_rich_text_is_single_paragraph (value))
+    return FALSE;
+  block = ee_rich_text_get_block (value, 0);
+  if (block->runs->len != 1)
+    return FALSE;
+  run = g_ptr_array_index (block->runs, 0);
+  return run->marks == EE_MARK_NONE && run->href == NULL && g_str_equal (run->text, EE_PLACEHOLDER);
+}
+
+/* Whether a value fits a tight list item: nothing, one paragraph, bullets,
+ * or one paragraph followed by bullets. */
+static gboolean
+fits_tight_item (EeRichText *value)
+{
+  guint n = ee_rich_text_get_n_blocks (value);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const EeBlock *block = ee_rich_text_get_block (value, i);
+
+      if (block->kind == EE_BLOCK_BULLET)
+        continue;
+      if (block->kind == EE_BLOCK_PARAGRAPH && i == 0)
+        continue;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One "- **Label:** value" item, the value indented under the item. */
+static void
+write_field_item (GString *out, const char *label, EeRichText *value)
+{
+  guint n = ee_rich_text_get_n_blocks (value);
+
+  g_string_append (out, "- ");
+  if (*label != 0)
+    {
+      g_autofree char *with_colon = g_strconcat (label, ":", NULL);
+
+      write_bold_line (out, with_colon);
+      /* write_bold_line ends the line with the break marker; the value
+       * follows on the same line, so take it back. */
+      g_string_truncate (out, out->len - 2);
+    }
+
+  if (n == 0)
+    {
+      g_string_append (out, *label ? " " EE_PLACEHOLDER "  " : EE_PLACEHOLDER "  ");
+      return;
+    }
+  if (is_literal_placeholder (value))
+    {
+      g_string_append (out, " " EE_PLACEHOLDER_ESCAPED "  ");
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const EeBlock *block = ee_rich_text_get_block (value, i);
+      const char *markdown = ee_rich_text_get_block_markdown (value, i);
+
+      if (i == 0)
+        {
+          if (block->kind == EE_BLOCK_PARAGRAPH)
+            {
+              g_string_append_c (out, ' ');
+              ee_markdown_append_indented (out, markdown, "    ", FALSE);
+              g_string_append (out, "  ");
+              continue;
+            }
+          g_string_append (out, "  ");
+          g_string_append (out, block->kind == EE_BLOCK_BULLET ? "\n" : "\n\n");
+        }
+      else
+        {
+          const EeBlock *prev = ee_rich_text_get_block (value, i - 1);
+          gboolean tight = block->kind == EE_BLOCK_BULLET
+                           && (prev->kind == EE_BLOCK_BULLET || (i == 1 && prev->kind == EE_BLOCK_PARAGRAPH));
+          g_string_append (out, tight ? "\n" : "\n\n");
+        }
+      ee_markdown_append_indented (out, markdown, "    ", TRUE);
+      if (block->kind != EE_BLOCK_RAW)
+        g_string_append (out, "  ");
+    }
+}
+
+static void
+write_initiative (Writer *w, EeInitiative *initiative)
+{
+  g_autofree char *title = NULL;
+  gboolean tight = TRUE;
+  guint n_extra = ee_initiative_get_n_extra_fields (initiative);
+  gboolean first_item = TRUE;
+
+  /* Title line. */
+  if (ee_initiative_get_example (initiative))
+    title = g_strconcat ("Example: ", *ee_initiative_get_title (initiative) ? ee_initiative_get_title (initiative)
+                                                                            : EE_PLACEHOLDER, NULL);
+  else
+    title = g_strdup (ee_initiative_get_title (initiative));
+  begin (w, 1);
+  write_bold_line (w->out, title);
+
+  if (*ee_initiative_get_logo_path (initiative) != 0)
+    {
+      begin (w, 1);
+      g_string_append (w->out, "![");
+      ee_markdown_escape_text (w->out, ee_initiative_get_logo_alt (initiative), -1, FALSE, TRUE);
+      g_string_append (w->out, "](");
+      g_string_append (w->out, ee_initiative_get_logo_path (initiative));
+      g_string_append_c (w->out, ')');
+      if (ee_initiative_get_logo_width (initiative) > 0)
+        g_string_append_printf (w->out, "{ width=\"%u\" }", ee_initiative_get_logo_width (initiative));
+    }
+
+  write_rich_block_group (w, ee_initiative_get_leading (initiative));
+
+  for (guint f = 0; f < EE_N_FIELDS; f++)
+    tight = tight && fits_tight_item (ee_initiative_get_field (initiative, f));
+  for (guint i = 0; i < n_extra; i++)
+    tight = tight && fits_tight_item (ee_initiative_get_extra_field (initiative, i)->value);
+
+  begin (w, 1);
+  for (int f = -1; f < EE_N_FIELDS; f++)
+    {
+      if (f >= 0)
+        {
+          if (!first_item)
+            g_string_append (w->out, tight ? "\n" : "\n\n");
+          first_item = FALSE;
+          write_field_item (w->out, ee_field_get_label (f), ee_initiative_get_field (initiative, f));
+        }
+      for (guint i = 0; i < n_extra; i++)
+        {
+          const EeExtraField *extra = ee_initiative_get_extra_field (initiative, i);
+
+          if (extra->after != f)
+            continue;
+          if (!first_item)
+            g_string_append (w->out, tight ? "\n" : "\n\n");
+          first_item = FALSE;
+          write_field_item (w->out, extra->label, extra->value);
+        }
+    }
+
+  write_rich_block_group (w, ee_initiative_get_trailing (initiative));
+}
+
+static void
+write_cluster (Writer *w, EeCluster *cluster)
+{
+  GListModel *initiatives = ee_cluster_get_initiatives (cluster);
+
+  begin (w, 1);
+  g_string_append (w->out, "---");
+  begin (w, 1);
+  g_string_append (w->out, "## ");
+  ee_markdown_write_heading_text (w->out, *ee_cluster_get_title (cluster) ? ee_cluster_get_title (cluster)
+                                                                          : EE_PLACEHOLDER);
+  g_string_append (w->out, "  ");
+
+  write_rich_block_group (w, ee_cluster_get_introduction (cluster));
+
+  for (guint i = 0; i < g_list_model_get_n_items (initiatives); i++)
+    {
+      g_autoptr(EeInitiative) initiative = g_list_model_get_item (initiatives, i);
+      write_initiative (w, initiative);
+    }
+
+  if (*ee_cluster_get_template_title (cluster) != 0 || !ee_rich_text_is_empty (ee_cluster_get_template (cluster)))
+    {
+      begin (w, 1);
+      write_bold_line (w->out, ee_cluster_get_template_title (cluster));
+      write_rich_block_group (w, ee_cluster_get_template (cluster));
+    }
+
+  write_rich_block_group (w, ee_cluster_get_trailing (cluster));
+}
+
+static void
+write_overview (Writer *w, EeDocument *document)
+{
+  GListModel *clusters = ee_document_get_clusters (document);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (clusters); i++)
+    {
+      g_autoptr(EeCluster) cluster = g_list_model_get_item (clusters, i);
+      g_autoptr(GPtrArray) runs = g_ptr_array_new ();
+      EeRichText *summary = ee_cluster_get_summary (cluster);
+      EeRun name = { (char *) ee_cluster_get_short_title (cluster), EE_MARK_BOLD, NULL };
+      EeRun dash = { (char *) " \xe2\x80\x93 ", EE_MARK_NONE, NULL };
+
+      if (*name.text == 0)
+        continue;
+      if (!any)
+        begin (w, 1);
+      else
+        g_string_append_c (w->out, '\n');
+      any = TRUE;
+
+      g_ptr_array_add (runs, &name);
+      if (!ee_rich_text_is_empty (summary))
+        {
+          g_ptr_array_add (runs, &dash);
+          for (guint b = 0; b < ee_rich_text_get_n_blocks (summary); b++)
+            {
+              const EeBlock *block = ee_rich_text_get_block (summary, b);
+              static EeRun line_break = { (char *) "\n", EE_MARK_NONE, NULL };
+
+              if (block->kind == EE_BLOCK_RAW)
+                continue;
+              if (b > 0)
+                g_ptr_array_add (runs, &line_break);
+              for (guint r = 0; r < block->runs->len; r++)
+                g_ptr_array_add (runs, g_ptr_array_index (block->runs, r));
+            }
+        }
+      g_string_append (w->out, "- ");
+      ee_markdown_write_runs (w->out, runs, "    ");
+      g_string_append (w->out, "  ");
+    }
+
+  /* The template leaves two blank lines after the overview. */
+  if (any)
+    w->pending_blank_lines = 2;
+}
+
+/**
+ * ee_export_page_markdown:
+ *
+ * Returns: (transfer full): the page in the template's single-page layout,
+ *   ending with a newline
+ */
+char *
+ee_export_page_markdown (EeDocument *document,
+                         gsize      *length)
+{
+  GListModel *clusters;
+  Writer w = { NULL, 0, FALSE };
+
+  g_return_val_if_fail (EE_IS_DOCUMENT (document), NULL);
+
+  clusters = ee_document_get_clusters (document);
+  w.out = g_string_sized_new (16384);
+
+  begin (&w, 1);
+  g_string_append (w.out, "# ");
+  ee_markdown_write_heading_text (w.out, *ee_document_get_title (document) ? ee_document_get_title (document)
+                                                                           : EE_PLACEHOLDER);
+
+  write_image (&w, ee_document_get_header_image_alt (document), ee_document_get_header_image_path (document));
+  write_rich_block_group (&w, ee_document_get_introduction (document));
+  write_overview (&w, document);
+  write_image (&w, ee_document_get_overview_image_alt (document), ee_document_get_overview_image_path (document));
+  write_rich_block_group (&w, ee_document_get_closing (document));
+
+  /* The template leaves six blank lines before the first cluster. */
+  w.pending_blank_lines = 6;
+
+  for (guint i = 0; i < g_list_model_get_n_items (clusters); i++)
+    {
+      g_autoptr(EeCluster) cluster = g_list_model_get_item (clusters, i);
+      write_cluster (&w, cluster);
+    }
+
+  g_string_append_c (w.out, '\n');
+  if (length)
+    *length = w.out->len;
+  return g_string_free (w.out, FALSE);
+}

@@ -1,0 +1,636 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "ee-markdown-writer.h"
+
+#include <string.h>
+
+/*
+ * Python-Markdown only honours a backslash before a fixed set of ASCII
+ * characters, and the hub's extensions give meaning to a few more (":" in
+ * emoji shortcodes, "???" for details, "=" as a heading underline).  Where a
+ * character must not be read as syntax and a backslash would not work in
+ * both dialects, it is written as a numeric character reference, which both
+ * decode to the same character.
+ */
+
+static gboolean
+is_ascii_punct (gunichar c)
+{
+  return c < 128 && g_ascii_ispunct (c);
+}
+
+/* Python's \w: letters, digits and the underscore, in any script. */
+static gboolean
+is_word_char (gunichar c)
+{
+  return c == '_' || g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+static gboolean
+looks_like_entity (const char *p, const char *end)
+{
+  /* p points at '&' */
+  const char *q = p + 1;
+
+  if (q < end && *q == '#')
+    {
+      q++;
+      if (q < end && (*q == 'x' || *q == 'X'))
+        {
+          q++;
+          if (q >= end || !g_ascii_isxdigit (*q))
+            return FALSE;
+          while (q < end && g_ascii_isxdigit (*q))
+            q++;
+        }
+      else
+        {
+          if (q >= end || !g_ascii_isdigit (*q))
+            return FALSE;
+          while (q < end && g_ascii_isdigit (*q))
+            q++;
+        }
+    }
+  else
+    {
+      if (q >= end || !g_ascii_isalpha (*q))
+        return FALSE;
+      while (q < end && g_ascii_isalnum (*q))
+        q++;
+    }
+
+  return q < end && *q == ';';
+}
+
+/* pymdownx.emoji turns :name: into an emoji; name is [+\-\w]+. */
+static gboolean
+starts_emoji_shortcode (const char *p, const char *end)
+{
+  const char *q = p + 1;
+  gboolean any = FALSE;
+
+  while (q < end && *q != ':')
+    {
+      gunichar c = g_utf8_get_char (q);
+      if (!(c == '+' || c == '-' || is_word_char (c)))
+        return FALSE;
+      any = TRUE;
+      q = g_utf8_next_char (q);
+    }
+
+  return any && q < end && *q == ':';
+}
+
+/* attr_list reads "{...}" at the end of a line as attributes. */
+static gboolean
+brace_closes_on_line (const char *p, const char *end)
+{
+  for (const char *q = p + 1; q < end && *q != '\n'; q++)
+    if (*q == '}')
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+starts_ordered_marker (const char *p, const char *end, const char **marker)
+{
+  const char *q = p;
+
+  while (q < end && g_ascii_isdigit (*q))
+    q++;
+  if (q == p || q >= end || (*q != '.' && *q != ')'))
+    return FALSE;
+  *marker = q;
+  return TRUE;
+}
+
+void
+ee_markdown_escape_text (GString    *out,
+                         const char *text,
+                         gssize      length,
+                         gboolean    at_line_start,
+                         gboolean    in_link_text)
+{
+  const char *end = text + (length < 0 ? (gssize) strlen (text) : length);
+  const char *ordered_marker = NULL;
+  gunichar prev = 0;
+
+  if (at_line_start && !starts_ordered_marker (text, end, &ordered_marker))
+    ordered_marker = NULL;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next_p = g_utf8_next_char (p);
+      gunichar next = next_p < end ? g_utf8_get_char (next_p) : 0;
+      gboolean line_start = at_line_start && p == text;
+
+      if (p == ordered_marker)
+        {
+          /* "2024. A year" must not become an ordered list. */
+          g_string_append (out, c == '.' ? "\\." : "&#41;");
+          prev = c;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '\\':
+          if (next == 0 || is_ascii_punct (next))
+            g_string_append (out, "\\\\");
+          else
+            g_string_append_c (out, '\\');
+          break;
+
+        case '*':
+        case '`':
+        case '[':
+        case '|':
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) c);
+          break;
+
+        case ']':
+          if (in_link_text)
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, ']');
+          break;
+
+        case '_':
+          if (prev != 0 && next != 0 && g_unichar_isalnum (prev) && g_unichar_isalnum (next))
+            g_string_append_c (out, '_');
+          else
+            g_string_append (out, "\\_");
+          break;
+
+        case '<':
+          if (next < 128 && (g_ascii_isalpha (next) || next == '/' || next == '!' || next == '?'))
+            g_string_append (out, "&lt;");
+          else
+            g_string_append_c (out, '<');
+          break;
+
+        case '&':
+          if (looks_like_entity (p, end))
+            g_string_append (out, "&amp;");
+          else
+            g_string_append_c (out, '&');
+          break;
+
+        case '{':
+          if (brace_closes_on_line (p, end))
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, '{');
+          break;
+
+        case ':':
+          if (starts_emoji_shortcode (p, end))
+            g_string_append (out, "&#58;");
+          else
+            g_string_append_c (out, ':');
+          break;
+
+        case '#':
+        case '>':
+        case '-':
+        case '+':
+        case '!':
+          if (line_start)
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) c);
+          break;
+
+        case '=':
+          g_string_append (out, line_start ? "&#61;" : "=");
+          break;
+
+        case '~':
+          g_string_append (out, line_start ? "&#126;" : "~");
+          break;
+
+        case '?':
+          /* pymdownx.details: "??? note" */
+          if (line_start && next == '?')
+            g_string_append (out, "&#63;");
+          else
+            g_string_append_c (out, '?');
+          break;
+
+        default:
+          g_string_append_len (out, p, next_p - p);
+          break;
+        }
+
+      prev = c;
+    }
+}
+
+void
+ee_markdown_write_heading_text (GString    *out,
+                                const char *text)
+{
+  gsize len = strlen (text);
+  gsize before = out->len;
+
+  ee_markdown_escape_text (out, text, len, TRUE, FALSE);
+
+  /* A heading's closing "#"s are not part of its text in either dialect. */
+  if (out->len > before && out->str[out->len - 1] == '#'
+      && !(out->len - before >= 2 && out->str[out->len - 2] == '\\'))
+    {
+      g_string_truncate (out, out->len - 1);
+      g_string_append (out, "\\#");
+    }
+}
+
+/* Emphasis ------------------------------------------------------------------ */
+
+/* Characters that CommonMark may count as punctuation when deciding whether
+ * "*" can open or close emphasis: when unsure, say yes. */
+static gboolean
+maybe_punct (gunichar c)
+{
+  return is_ascii_punct (c) || g_unichar_ispunct (c);
+}
+
+/* Characters that certainly are punctuation or white space to CommonMark. */
+static gboolean
+surely_space_or_punct (gunichar c)
+{
+  if (c == 0 || g_unichar_isspace (c) || is_ascii_punct (c))
+    return TRUE;
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONNECT_PUNCTUATION:
+    case G_UNICODE_DASH_PUNCTUATION:
+    case G_UNICODE_CLOSE_PUNCTUATION:
+    case G_UNICODE_FINAL_PUNCTUATION:
+    case G_UNICODE_INITIAL_PUNCTUATION:
+    case G_UNICODE_OTHER_PUNCTUATION:
+    case G_UNICODE_OPEN_PUNCTUATION:
+    case G_UNICODE_SPACE_SEPARATOR:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_delimiter_char (gunichar c)
+{
+  return c == '*' || c == '_' || c == '`';
+}
+
+static gunichar
+last_char_of (GString *s, gsize line_start)
+{
+  if (s->len <= line_start)
+    return 0;
+  return g_utf8_get_char (g_utf8_find_prev_char (s->str + line_start, s->str + s->len));
+}
+
+static gunichar
+first_char_of (const char *text)
+{
+  return text && *text ? g_utf8_get_char (text) : 0;
+}
+
+typedef struct {
+  const EeRun *run;
+  const char  *text;   /* a slice of run->text: one line of it */
+  gsize        len;
+} Piece;
+
+/* What the output will show right after a piece: its first character. */
+static gunichar
+piece_first_output_char (const Piece *piece)
+{
+  if (piece == NULL)
+    return 0;
+  if (piece->run->marks & EE_MARK_RAW)
+    return first_char_of (piece->text);
+  if (piece->run->href != NULL)
+    return '[';
+  if (piece->run->marks & EE_MARK_CODE)
+    return '`';
+  if (piece->run->marks & (EE_MARK_BOLD | EE_MARK_ITALIC))
+    {
+      /* Leading space is written before the delimiter. */
+      return g_ascii_isspace (piece->text[0]) ? ' ' : '*';
+    }
+  return piece->len > 0 ? g_utf8_get_char (piece->text) : 0;
+}
+
+static void
+write_code (GString *out, const char *text, gsize len)
+{
+  guint longest = 0, current = 0;
+  g_autofree char *fence = NULL;
+  gboolean pad;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      current = text[i] == '`' ? current + 1 : 0;
+      longest = MAX (longest, current);
+    }
+  fence = g_strnfill (longest + 1, '`');
+  pad = len > 0 && (text[0] == '`' || text[len - 1] == '`');
+  g_string_append (out, fence);
+  if (pad)
+    g_string_append_c (out, ' ');
+  g_string_append_len (out, text, len);
+  if (pad)
+    g_string_append_c (out, ' ');
+  g_string_append (out, fence);
+}
+
+static void
+write_emphasis (GString    *out,
+                gsize       line_start,
+                const char *text,
+                gsize       len,
+                EeMarks     marks,
+                gunichar    next_out,
+                gboolean    in_link_text)
+{
+  const char *core = text;
+  const char *core_end = text + len;
+  gunichar prev_out, first, last;
+  gboolean safe;
+
+  while (core < core_end && g_ascii_isspace (*core))
+    core++;
+  while (core_end > core && g_ascii_isspace (core_end[-1]))
+    core_end--;
+
+  g_string_append_len (out, text, core - text);
+  if (core == core_end)
+    return;
+
+  prev_out = last_char_of (out, line_start);
+  first = g_utf8_get_char (core);
+  last = g_utf8_get_char (g_utf8_find_prev_char (core, core_end));
+  if (core_end < text + len)
+    next_out = ' ';
+
+  /* CommonMark's flanking rules: a delimiter next to punctuation inside
+   * must have white space or punctuation outside, and delimiters must not
+   * touch other delimiters.  Python-Markdown's rules are looser, so text
+   * that passes here reads the same in both. */
+  safe = !is_delimiter_char (prev_out) && !is_delimiter_char (next_out)
+         && (!maybe_punct (first) || surely_space_or_punct (prev_out))
+         && (!maybe_punct (last) || surely_space_or_punct (next_out));
+
+  if (safe)
+    {
+      if (marks & EE_MARK_BOLD)
+        g_string_append (out, "**");
+      if (marks & EE_MARK_ITALIC)
+        g_string_append (out, (marks & EE_MARK_BOLD) ? "_" : "*");
+      ee_markdown_escape_text (out, core, core_end - core, out->len == line_start, in_link_text);
+      if (marks & EE_MARK_ITALIC)
+        g_string_append (out, (marks & EE_MARK_BOLD) ? "_" : "*");
+      if (marks & EE_MARK_BOLD)
+        g_string_append (out, "**");
+    }
+  else
+    {
+      /* Inline HTML tags mean the same to both renderers in every place. */
+      if (marks & EE_MARK_BOLD)
+        g_string_append (out, "<strong>");
+      if (marks & EE_MARK_ITALIC)
+        g_string_append (out, "<em>");
+      ee_markdown_escape_text (out, core, core_end - core, FALSE, in_link_text);
+      if (marks & EE_MARK_ITALIC)
+        g_string_append (out, "</em>");
+      if (marks & EE_MARK_BOLD)
+        g_string_append (out, "</strong>");
+    }
+
+  g_string_append_len (out, core_end, text + len - core_end);
+}
+
+static gboolean
+is_autolink_target (const char *href, const char *text, gsize len)
+{
+  return strlen (href) == len && strncmp (href, text, len) == 0
+         && (g_str_has_prefix (href, "https://") || g_str_has_prefix (href, "http://"));
+}
+
+static void
+write_piece (GString     *out,
+             gsize        line_start,
+             const Piece *piece,
+             const Piece *next)
+{
+  const EeRun *run = piece->run;
+  gunichar next_out = piece_first_output_char (next);
+  EeMarks emphasis = run->marks & (EE_MARK_BOLD | EE_MARK_ITALIC);
+
+  if (run->marks & EE_MARK_RAW)
+    {
+      g_string_append_len (out, piece->text, piece->len);
+      return;
+    }
+
+  if (run->href != NULL)
+    {
+      if (is_autolink_target (run->href, piece->text, piece->len))
+        {
+          if (emphasis)
+            {
+              g_autoptr(GString) inner = g_string_new ("<");
+              g_string_append (inner, run->href);
+              g_string_append_c (inner, '>');
+              /* Write the emphasis around the whole autolink. */
+              if (emphasis & EE_MARK_BOLD)
+                g_string_append (out, "**");
+              if (emphasis & EE_MARK_ITALIC)
+                g_string_append (out, (emphasis & EE_MARK_BOLD) ? "_" : "*");
+              g_string_append_len (out, inner->str, inner->len);
+              if (emphasis & EE_MARK_ITALIC)
+                g_string_append (out, (emphasis & EE_MARK_BOLD) ? "_" : "*");
+              if (emphasis & EE_MARK_BOLD)
+                g_string_append (out, "**");
+            }
+          else
+            {
+              g_string_append_c (out, '<');
+              g_string_append (out, run->href);
+              g_string_append_c (out, '>');
+            }
+          return;
+        }
+
+      g_string_append_c (out, '[');
+      if (run->marks & EE_MARK_CODE)
+        write_code (out, piece->text, piece->len);
+      else if (emphasis)
+        write_emphasis (out, out->len - 1, piece->text, piece->len, emphasis, ']', TRUE);
+      else
+        ee_markdown_escape_text (out, piece->text, piece->len, FALSE, TRUE);
+      g_string_append (out, "](");
+      g_string_append (out, run->href);
+      g_string_append_c (out, ')');
+      return;
+    }
+
+  if (run->marks & EE_MARK_CODE)
+    {
+      write_code (out, piece->text, piece->len);
+      return;
+    }
+
+  if (emphasis)
+    {
+      write_emphasis (out, line_start, piece->text, piece->len, emphasis, next_out, FALSE);
+      return;
+    }
+
+  ee_markdown_escape_text (out, piece->text, piece->len, out->len == line_start, FALSE);
+
+  /* A backslash that ended the text would escape the next delimiter. */
+  if (piece->len > 0 && piece->text[piece->len - 1] == '\\' && next_out != 0
+      && is_ascii_punct (next_out) && out->str[out->len - 2] != '\\')
+    g_string_append_c (out, '\\');
+}
+
+void
+ee_markdown_write_runs (GString    *out,
+                        GPtrArray  *runs,
+                        const char *continuation_indent)
+{
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  gsize line_start = out->len;
+
+  /* Split runs at line breaks: each line's formatting is closed before the
+   * break, so no delimiter spans lines. */
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const EeRun *run = g_ptr_array_index (runs, i);
+      const char *p = run->text;
+
+      for (;;)
+        {
+          const char *nl = strchr (p, '\n');
+          Piece piece = { run, p, nl ? (gsize) (nl - p) : strlen (p) };
+
+          if (piece.len > 0)
+            g_array_append_val (pieces, piece);
+          if (nl == NULL)
+            break;
+          piece = (Piece) { NULL, "\n", 1 };
+          g_array_append_val (pieces, piece);
+          p = nl + 1;
+        }
+    }
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (pieces, Piece, i);
+      const Piece *next = NULL;
+
+      if (piece->run == NULL)
+        {
+          g_string_append (out, "  \n");
+          g_string_append (out, continuation_indent);
+          line_start = out->len;
+          continue;
+        }
+
+      if (i + 1 < pieces->len && g_array_index (pieces, Piece, i + 1).run != NULL)
+        next = &g_array_index (pieces, Piece, i + 1);
+
+      write_piece (out, line_start, piece, next);
+    }
+}
+
+void
+ee_markdown_write_block (GString       *out,
+                         const EeBlock *block)
+{
+  switch (block->kind)
+    {
+    case EE_BLOCK_PARAGRAPH:
+      ee_markdown_write_runs (out, block->runs, "");
+      break;
+
+    case EE_BLOCK_BULLET:
+      if (block->level > 0)
+        {
+          g_string_append (out, "    - ");
+          ee_markdown_write_runs (out, block->runs, "        ");
+        }
+      else
+        {
+          g_string_append (out, "- ");
+          ee_markdown_write_runs (out, block->runs, "    ");
+        }
+      break;
+
+    case EE_BLOCK_RAW:
+      g_string_append (out, block->raw);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * ee_markdown_join_blocks:
+ * @line_end_marks: end every text block with the template's two spaces
+ *
+ * Writes the blocks of @text at the top level of a page: a blank line
+ * between blocks, a newline between the bullets of one list.
+ */
+void
+ee_markdown_join_blocks (GString    *out,
+                         EeRichText *text,
+                         gboolean    line_end_marks)
+{
+  guint n = ee_rich_text_get_n_blocks (text);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const EeBlock *block = ee_rich_text_get_block (text, i);
+
+      if (i > 0)
+        {
+          const EeBlock *prev = ee_rich_text_get_block (text, i - 1);
+          gboolean same_list = prev->kind == EE_BLOCK_BULLET && block->kind == EE_BLOCK_BULLET;
+          g_string_append (out, same_list ? "\n" : "\n\n");
+        }
+      g_string_append (out, ee_rich_text_get_block_markdown (text, i));
+      if (line_end_marks && block->kind != EE_BLOCK_RAW)
+        g_string_append (out, "  ");
+    }
+}
+
+void
+ee_markdown_append_indented (GString    *out,
+                             const char *text,
+                             const char *indent,
+                             gboolean    indent_first_line)
+{
+  const char *p = text;
+  gboolean first = TRUE;
+
+  for (;;)
+    {
+      const char *nl = strchr (p, '\n');
+      gsize len = nl ? (gsize) (nl - p) : strlen (p);
+
+      /* Blank lines stay empty: trailing white space on them means nothing. */
+      if (len > 0)
+        {
+          if (!first || indent_first_line)
+            g_string_append (out, indent);
+          g_string_append_len (out, p, len);
+        }
+      if (nl == NULL)
+        break;
+      g_string_append_c (out, '\n');
+      p = nl + 1;
+      first = FALSE;
+    }
+}
