@@ -20,30 +20,45 @@ typedef struct {
   GString *out;
   guint    pending_blank_lines;
   gboolean started;
+  gboolean after_list;
 } Writer;
 
-/* Starts a new block, after at least @blank_lines blank lines. */
+/* Starts a new block, after at least @blank_lines blank lines.  Two lists
+ * in a row would run together into one, so an empty comment, which both
+ * dialects read as a block of its own, keeps them apart. */
 static void
-begin (Writer *w, guint blank_lines)
+begin_block (Writer *w, guint blank_lines, gboolean starts_list, gboolean ends_list)
 {
   if (w->started)
     {
       guint n = MAX (blank_lines, w->pending_blank_lines);
 
+      if (starts_list && w->after_list)
+        g_string_append (w->out, "\n\n" EE_LIST_SEPARATOR);
       g_string_append_c (w->out, '\n');
       for (guint i = 0; i < n; i++)
         g_string_append_c (w->out, '\n');
     }
   w->started = TRUE;
   w->pending_blank_lines = 0;
+  w->after_list = ends_list;
+}
+
+static void
+begin (Writer *w, guint blank_lines)
+{
+  begin_block (w, blank_lines, FALSE, FALSE);
 }
 
 static void
 write_rich_block_group (Writer *w, EeRichText *text)
 {
-  if (ee_rich_text_is_empty (text))
+  guint n = ee_rich_text_get_n_blocks (text);
+
+  if (n == 0)
     return;
-  begin (w, 1);
+  begin_block (w, 1, ee_rich_text_get_block (text, 0)->kind == EE_BLOCK_BULLET,
+               ee_rich_text_get_block (text, n - 1)->kind == EE_BLOCK_BULLET);
   ee_markdown_join_blocks (w->out, text, TRUE);
 }
 
@@ -60,11 +75,46 @@ write_image (Writer *w, const char *alt, const char *path)
   g_string_append_c (w->out, ')');
 }
 
+static void write_bold_line (GString *out, const char *line);
+
+/* A heading's text; empty is the placeholder, and a literal "…" is written
+ * as a character reference. */
 static void
-write_bold_line (GString *out, const char *text)
+write_heading (GString *out, const char *title)
+{
+  g_autofree char *text = ee_markdown_strip (title);
+
+  if (g_str_equal (text, EE_PLACEHOLDER))
+    g_string_append (out, EE_PLACEHOLDER_ESCAPED);
+  else
+    ee_markdown_write_heading_text (out, *text ? text : EE_PLACEHOLDER);
+}
+
+/* "**Example: title**": a title that is literally "…" is written as a
+ * character reference, so it does not read as the placeholder. */
+static void
+write_title_line (GString *out, const char *prefix, const char *title)
+{
+  g_autofree char *text = ee_markdown_strip (title);
+  g_autofree char *line = NULL;
+
+  if (!g_str_equal (text, EE_PLACEHOLDER))
+    {
+      line = g_strconcat (prefix, *text ? text : EE_PLACEHOLDER, NULL);
+      write_bold_line (out, line);
+      return;
+    }
+  g_string_append (out, "**");
+  ee_markdown_escape_text (out, prefix, -1, FALSE, FALSE);
+  g_string_append (out, EE_PLACEHOLDER_ESCAPED "**  ");
+}
+
+static void
+write_bold_line (GString *out, const char *line)
 {
   g_autoptr(GPtrArray) runs = g_ptr_array_new ();
-  EeRun run = { (char *) (*text ? text : EE_PLACEHOLDER), EE_MARK_BOLD, NULL };
+  g_autofree char *text = ee_markdown_strip (line);
+  EeRun run = { *text ? text : (char *) EE_PLACEHOLDER, EE_MARK_BOLD, NULL };
 
   g_ptr_array_add (runs, &run);
   ee_markdown_write_runs (out, runs, "");
@@ -167,19 +217,12 @@ write_field_item (GString *out, const char *label, EeRichText *value)
 static void
 write_initiative (Writer *w, EeInitiative *initiative)
 {
-  g_autofree char *title = NULL;
   gboolean tight = TRUE;
   guint n_extra = ee_initiative_get_n_extra_fields (initiative);
   gboolean first_item = TRUE;
 
-  /* Title line. */
-  if (ee_initiative_get_example (initiative))
-    title = g_strconcat ("Example: ", *ee_initiative_get_title (initiative) ? ee_initiative_get_title (initiative)
-                                                                            : EE_PLACEHOLDER, NULL);
-  else
-    title = g_strdup (ee_initiative_get_title (initiative));
   begin (w, 1);
-  write_bold_line (w->out, title);
+  write_title_line (w->out, ee_initiative_get_example (initiative) ? "Example: " : "", ee_initiative_get_title (initiative));
 
   if (*ee_initiative_get_logo_path (initiative) != 0)
     {
@@ -200,7 +243,7 @@ write_initiative (Writer *w, EeInitiative *initiative)
   for (guint i = 0; i < n_extra; i++)
     tight = tight && fits_tight_item (ee_initiative_get_extra_field (initiative, i)->value);
 
-  begin (w, 1);
+  begin_block (w, 1, TRUE, TRUE);
   for (int f = -1; f < EE_N_FIELDS; f++)
     {
       if (f >= 0)
@@ -235,8 +278,7 @@ write_cluster (Writer *w, EeCluster *cluster)
   g_string_append (w->out, "---");
   begin (w, 1);
   g_string_append (w->out, "## ");
-  ee_markdown_write_heading_text (w->out, *ee_cluster_get_title (cluster) ? ee_cluster_get_title (cluster)
-                                                                          : EE_PLACEHOLDER);
+  write_heading (w->out, ee_cluster_get_title (cluster));
   g_string_append (w->out, "  ");
 
   write_rich_block_group (w, ee_cluster_get_introduction (cluster));
@@ -274,7 +316,7 @@ write_overview (Writer *w, EeDocument *document)
       if (*name.text == 0)
         continue;
       if (!any)
-        begin (w, 1);
+        begin_block (w, 1, TRUE, TRUE);
       else
         g_string_append_c (w->out, '\n');
       any = TRUE;
@@ -326,8 +368,7 @@ ee_export_page_markdown (EeDocument *document,
 
   begin (&w, 1);
   g_string_append (w.out, "# ");
-  ee_markdown_write_heading_text (w.out, *ee_document_get_title (document) ? ee_document_get_title (document)
-                                                                           : EE_PLACEHOLDER);
+  write_heading (w.out, ee_document_get_title (document));
 
   write_image (&w, ee_document_get_header_image_alt (document), ee_document_get_header_image_path (document));
   write_rich_block_group (&w, ee_document_get_introduction (document));

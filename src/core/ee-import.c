@@ -48,8 +48,8 @@ is_blank_text (cmark_node *node)
   if (!is_type (node, CMARK_NODE_TEXT))
     return FALSE;
   literal = cmark_node_get_literal (node);
-  for (const char *p = literal; *p; p++)
-    if (!g_ascii_isspace (*p))
+  for (const char *p = literal; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
       return FALSE;
   return TRUE;
 }
@@ -98,11 +98,12 @@ image_line (cmark_node *node)
   return image;
 }
 
+
 static char *
 plain_text (cmark_node *node)
 {
   g_autofree char *text = ee_markdown_node_plain_text (node);
-  return g_strstrip (g_steal_pointer (&text));
+  return ee_markdown_strip (text);
 }
 
 /* The first paragraph of a list item when it starts with a bold label. */
@@ -118,21 +119,72 @@ item_label (cmark_node *item)
   return is_type (strong, CMARK_NODE_STRONG) ? strong : NULL;
 }
 
-/* A list of "- **Label:** value" items: an initiative's fields. */
+/* A list of "- **Label:** value" items with at least one of the template's
+ * labels: an initiative's fields. */
 static gboolean
 is_field_list (cmark_node *node)
 {
-  return is_bullet_list (node) && item_label (cmark_node_first_child (node)) != NULL;
+  if (!is_bullet_list (node) || item_label (cmark_node_first_child (node)) == NULL)
+    return FALSE;
+  for (cmark_node *item = cmark_node_first_child (node); item; item = cmark_node_next (item))
+    {
+      cmark_node *label = item_label (item);
+      g_autofree char *text = label ? plain_text (label) : NULL;
+      EeField field;
+
+      if (text != NULL && ee_field_from_label (text, &field))
+        return TRUE;
+    }
+  return FALSE;
 }
 
-/* An overview entry: "- **Data Spaces** – summary". */
+/* The separator between a cluster's name and its summary in the overview:
+ * an en or em dash, a hyphen or a colon.  Returns the summary's start. */
+static const char *
+after_overview_dash (const char *text)
+{
+  while (*text == ' ')
+    text++;
+  if (g_str_has_prefix (text, "\xe2\x80\x93") || g_str_has_prefix (text, "\xe2\x80\x94"))
+    return text + 3;
+  if (*text == '-' || *text == ':')
+    return text + 1;
+  return NULL;
+}
+
+/* An overview list: every item is "**Data Spaces** – summary" (or the name
+ * alone). */
 static gboolean
 is_overview_list (cmark_node *node)
 {
   if (!is_bullet_list (node))
     return FALSE;
   for (cmark_node *item = cmark_node_first_child (node); item; item = cmark_node_next (item))
-    if (item_label (item) == NULL)
+    {
+      cmark_node *label = item_label (item);
+      cmark_node *rest = label ? cmark_node_next (label) : NULL;
+
+      if (label == NULL || cmark_node_next (cmark_node_first_child (item)) != NULL)
+        return FALSE;
+      if (rest != NULL && !(is_type (rest, CMARK_NODE_TEXT) && after_overview_dash (cmark_node_get_literal (rest))))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The exporter's separator between two lists carries no content. */
+static gboolean
+is_list_separator (cmark_node *node)
+{
+  const char *literal;
+
+  if (!is_type (node, CMARK_NODE_HTML_BLOCK))
+    return FALSE;
+  literal = cmark_node_get_literal (node);
+  if (!g_str_has_prefix (literal, EE_LIST_SEPARATOR))
+    return FALSE;
+  for (const char *p = literal + strlen (EE_LIST_SEPARATOR); *p; p++)
+    if (!g_ascii_isspace (*p))
       return FALSE;
   return TRUE;
 }
@@ -143,7 +195,8 @@ read_nodes (Importer *im, cmark_node *first, cmark_node *stop)
   g_autoptr(EeRichTextBuilder) builder = ee_rich_text_builder_new ();
 
   for (cmark_node *node = first; node && node != stop; node = cmark_node_next (node))
-    ee_markdown_read_block (builder, &im->source, node);
+    if (!is_list_separator (node))
+      ee_markdown_read_block (builder, &im->source, node);
   return ee_rich_text_builder_end (builder);
 }
 
@@ -186,6 +239,17 @@ read_image (cmark_node *image, char **alt, char **path, guint *width)
     }
 }
 
+/* Whether the line of @node writes "…" as a character reference: a value
+ * that is literally "…", not the placeholder for an empty one. */
+static gboolean
+source_has_escaped_placeholder (Importer *im, cmark_node *node)
+{
+  int line = cmark_node_get_start_line (node);
+  g_autofree char *text = ee_source_get_lines (&im->source, line, line);
+
+  return strstr (text, EE_PLACEHOLDER_ESCAPED) != NULL;
+}
+
 /* The value of a field item: the rest of the label's paragraph and
  * everything nested under the item. */
 static EeRichText *
@@ -194,7 +258,6 @@ read_field_value (Importer *im, cmark_node *item, cmark_node *label)
   g_autoptr(EeRichTextBuilder) builder = ee_rich_text_builder_new ();
   cmark_node *rest = cmark_node_next (label);
   g_autoptr(EeRichText) value = NULL;
-  g_autofree char *line = NULL;
 
   /* The colon may stand outside the bold label. */
   if (is_type (rest, CMARK_NODE_TEXT) && cmark_node_get_literal (rest)[0] == ':')
@@ -219,8 +282,7 @@ read_field_value (Importer *im, cmark_node *item, cmark_node *label)
     {
       g_autofree char *plain = ee_rich_text_to_plain (value);
 
-      line = ee_source_get_lines (&im->source, cmark_node_get_start_line (item), cmark_node_get_start_line (item));
-      if (g_str_equal (plain, EE_PLACEHOLDER) && strstr (line, EE_PLACEHOLDER_ESCAPED) == NULL)
+      if (g_str_equal (plain, EE_PLACEHOLDER) && !source_has_escaped_placeholder (im, item))
         return ee_rich_text_new_empty ();
     }
   return g_steal_pointer (&value);
@@ -304,7 +366,7 @@ read_initiative (Importer *im, EeCluster *cluster, cmark_node *title_node, cmark
       title = rest;
       ee_initiative_set_example (initiative, TRUE);
     }
-  if (g_str_equal (title, EE_PLACEHOLDER))
+  if (g_str_equal (title, EE_PLACEHOLDER) && !source_has_escaped_placeholder (im, title_node))
     title[0] = 0;
   ee_initiative_set_title (initiative, title);
 
@@ -387,7 +449,7 @@ read_cluster (Importer *im, EeCluster *cluster, cmark_node *heading, cmark_node 
   gboolean after_template = FALSE;
   cmark_node *node = cmark_node_next (heading);
 
-  if (g_str_equal (title, EE_PLACEHOLDER))
+  if (g_str_equal (title, EE_PLACEHOLDER) && !source_has_escaped_placeholder (im, heading))
     title[0] = 0;
   ee_cluster_set_title (cluster, title);
 
@@ -448,16 +510,7 @@ read_overview (Importer *im, cmark_node *list)
 
       /* " – summary": the dash separates name and summary. */
       if (is_type (rest, CMARK_NODE_TEXT))
-        {
-          const char *text = cmark_node_get_literal (rest);
-          while (*text == ' ')
-            text++;
-          if (g_str_has_prefix (text, "\xe2\x80\x93") || g_str_has_prefix (text, "\xe2\x80\x94"))
-            text += 3;
-          else if (*text == '-' || *text == ':')
-            text++;
-          cmark_node_set_literal (rest, text);
-        }
+        cmark_node_set_literal (rest, after_overview_dash (cmark_node_get_literal (rest)));
       ee_rich_text_builder_begin_block (builder, EE_BLOCK_PARAGRAPH, 0);
       if (rest != NULL)
         ee_markdown_read_inlines_from (builder, rest);
@@ -474,8 +527,31 @@ read_overview (Importer *im, cmark_node *list)
     }
 }
 
+/* The overview list: of the lists that look like one, the one with an
+ * entry for each cluster section, or else the first. */
+static cmark_node *
+find_overview (cmark_node *first, cmark_node *stop, guint n_sections)
+{
+  cmark_node *candidate = NULL;
+
+  for (cmark_node *n = first; n && n != stop; n = cmark_node_next (n))
+    {
+      guint n_items = 0;
+
+      if (!is_overview_list (n))
+        continue;
+      for (cmark_node *item = cmark_node_first_child (n); item; item = cmark_node_next (item))
+        n_items++;
+      if (n_items == n_sections)
+        return n;
+      if (candidate == NULL)
+        candidate = n;
+    }
+  return candidate;
+}
+
 static void
-read_head (Importer *im, cmark_node *first, cmark_node *end)
+read_head (Importer *im, cmark_node *first, cmark_node *end, guint n_sections)
 {
   cmark_node *node = first;
   cmark_node *overview = NULL;
@@ -505,12 +581,7 @@ read_head (Importer *im, cmark_node *first, cmark_node *end)
       node = cmark_node_next (node);
     }
 
-  for (cmark_node *n = node; n && n != stop; n = cmark_node_next (n))
-    if (is_overview_list (n))
-      {
-        overview = n;
-        break;
-      }
+  overview = find_overview (node, stop, n_sections);
 
   if (overview == NULL)
     {
@@ -643,7 +714,7 @@ ee_import_page_markdown (const char  *text,
 
   {
     g_autofree char *page_title = plain_text (title);
-    if (g_str_equal (page_title, EE_PLACEHOLDER))
+    if (g_str_equal (page_title, EE_PLACEHOLDER) && !source_has_escaped_placeholder (&im, title))
       page_title[0] = 0;
     ee_document_set_title (document, page_title);
   }
@@ -655,7 +726,12 @@ ee_import_page_markdown (const char  *text,
         break;
       }
 
-  read_head (&im, cmark_node_next (title), first_cluster);
+  {
+    guint n_sections = 0;
+    for (node = first_cluster; node; node = cmark_node_next (node))
+      n_sections += is_heading (node, 2);
+    read_head (&im, cmark_node_next (title), first_cluster, n_sections);
+  }
   structured = ee_document_get_n_clusters (document) > 0;
 
   for (node = first_cluster; node;)

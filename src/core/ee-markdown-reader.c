@@ -158,7 +158,21 @@ char *
 ee_source_get_node_text (EeSource   *source,
                          cmark_node *node)
 {
-  return ee_source_get_lines (source, cmark_node_get_start_line (node), cmark_node_get_end_line (node));
+  int start = cmark_node_get_start_line (node);
+  int end = cmark_node_get_end_line (node);
+
+  /* cmark-gfm ends an HTML block before it starts; its literal tells how
+   * many lines it has. */
+  if (end < start)
+    {
+      const char *literal = cmark_node_get_literal (node);
+      int lines = 0;
+
+      for (const char *p = literal ? literal : ""; *p; p++)
+        lines += *p == '\n';
+      end = start + MAX (lines, 1) - 1;
+    }
+  return ee_source_get_lines (source, start, end);
 }
 
 char *

@@ -103,6 +103,30 @@ starts_ordered_marker (const char *p, const char *end, const char **marker)
   return TRUE;
 }
 
+/**
+ * ee_markdown_strip:
+ *
+ * Returns: (transfer full): @text without white space, Unicode spaces
+ *   included, at either end: what a one-line value means on the page
+ */
+char *
+ee_markdown_strip (const char *text)
+{
+  const char *start = text;
+  const char *end = text + strlen (text);
+
+  while (*start && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_find_prev_char (start, end);
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+  return g_strndup (start, end - start);
+}
+
 void
 ee_markdown_escape_text (GString    *out,
                          const char *text,
@@ -226,12 +250,12 @@ ee_markdown_escape_text (GString    *out,
 
 void
 ee_markdown_write_heading_text (GString    *out,
-                                const char *text)
+                                const char *heading)
 {
-  gsize len = strlen (text);
+  g_autofree char *text = ee_markdown_strip (heading);
   gsize before = out->len;
 
-  ee_markdown_escape_text (out, text, len, TRUE, FALSE);
+  ee_markdown_escape_text (out, text, -1, TRUE, FALSE);
 
   /* A heading's closing "#"s are not part of its text in either dialect. */
   if (out->len > before && out->str[out->len - 1] == '#'
@@ -280,6 +304,36 @@ is_delimiter_char (gunichar c)
   return c == '*' || c == '_' || c == '`';
 }
 
+/* CommonMark's flanking rules: a delimiter next to punctuation inside must
+ * have white space or punctuation outside, and delimiters must not touch
+ * other delimiters.  Python-Markdown's rules are looser, so emphasis that
+ * passes here reads the same in both. */
+static gboolean
+emphasis_is_safe (gunichar prev_out, gunichar first, gunichar last, gunichar next_out)
+{
+  return !is_delimiter_char (prev_out) && !is_delimiter_char (next_out)
+         && (!maybe_punct (first) || surely_space_or_punct (prev_out))
+         && (!maybe_punct (last) || surely_space_or_punct (next_out));
+}
+
+static void
+open_emphasis (GString *out, EeMarks marks, gboolean safe)
+{
+  if (marks & EE_MARK_BOLD)
+    g_string_append (out, safe ? "**" : "<strong>");
+  if (marks & EE_MARK_ITALIC)
+    g_string_append (out, safe ? ((marks & EE_MARK_BOLD) ? "_" : "*") : "<em>");
+}
+
+static void
+close_emphasis (GString *out, EeMarks marks, gboolean safe)
+{
+  if (marks & EE_MARK_ITALIC)
+    g_string_append (out, safe ? ((marks & EE_MARK_BOLD) ? "_" : "*") : "</em>");
+  if (marks & EE_MARK_BOLD)
+    g_string_append (out, safe ? "**" : "</strong>");
+}
+
 static gunichar
 last_char_of (GString *s, gsize line_start)
 {
@@ -300,6 +354,13 @@ typedef struct {
   gsize        len;
 } Piece;
 
+static gboolean
+is_autolink_target (const char *href, const char *text, gsize len)
+{
+  return strlen (href) == len && strncmp (href, text, len) == 0
+         && (g_str_has_prefix (href, "https://") || g_str_has_prefix (href, "http://"));
+}
+
 /* What the output will show right after a piece: its first character. */
 static gunichar
 piece_first_output_char (const Piece *piece)
@@ -309,7 +370,11 @@ piece_first_output_char (const Piece *piece)
   if (piece->run->marks & EE_MARK_RAW)
     return first_char_of (piece->text);
   if (piece->run->href != NULL)
-    return '[';
+    {
+      if (is_autolink_target (piece->run->href, piece->text, piece->len))
+        return (piece->run->marks & (EE_MARK_BOLD | EE_MARK_ITALIC)) ? '*' : '<';
+      return '[';
+    }
   if (piece->run->marks & EE_MARK_CODE)
     return '`';
   if (piece->run->marks & (EE_MARK_BOLD | EE_MARK_ITALIC))
@@ -357,10 +422,16 @@ write_emphasis (GString    *out,
   gunichar prev_out, first, last;
   gboolean safe;
 
-  while (core < core_end && g_ascii_isspace (*core))
-    core++;
-  while (core_end > core && g_ascii_isspace (core_end[-1]))
-    core_end--;
+  /* White space, Unicode spaces too, stays outside the delimiters. */
+  while (core < core_end && g_unichar_isspace (g_utf8_get_char (core)))
+    core = g_utf8_next_char (core);
+  while (core_end > core)
+    {
+      const char *prev = g_utf8_find_prev_char (core, core_end);
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      core_end = prev;
+    }
 
   g_string_append_len (out, text, core - text);
   if (core == core_end)
@@ -372,49 +443,20 @@ write_emphasis (GString    *out,
   if (core_end < text + len)
     next_out = ' ';
 
-  /* CommonMark's flanking rules: a delimiter next to punctuation inside
-   * must have white space or punctuation outside, and delimiters must not
-   * touch other delimiters.  Python-Markdown's rules are looser, so text
-   * that passes here reads the same in both. */
-  safe = !is_delimiter_char (prev_out) && !is_delimiter_char (next_out)
-         && (!maybe_punct (first) || surely_space_or_punct (prev_out))
-         && (!maybe_punct (last) || surely_space_or_punct (next_out));
+  /* In **_text_** the outer delimiters stand next to "_", punctuation. */
+  if ((marks & EE_MARK_BOLD) && (marks & EE_MARK_ITALIC))
+    first = last = '_';
+  safe = emphasis_is_safe (prev_out, first, last, next_out);
 
-  if (safe)
-    {
-      if (marks & EE_MARK_BOLD)
-        g_string_append (out, "**");
-      if (marks & EE_MARK_ITALIC)
-        g_string_append (out, (marks & EE_MARK_BOLD) ? "_" : "*");
-      ee_markdown_escape_text (out, core, core_end - core, out->len == line_start, in_link_text);
-      if (marks & EE_MARK_ITALIC)
-        g_string_append (out, (marks & EE_MARK_BOLD) ? "_" : "*");
-      if (marks & EE_MARK_BOLD)
-        g_string_append (out, "**");
-    }
-  else
-    {
-      /* Inline HTML tags mean the same to both renderers in every place. */
-      if (marks & EE_MARK_BOLD)
-        g_string_append (out, "<strong>");
-      if (marks & EE_MARK_ITALIC)
-        g_string_append (out, "<em>");
-      ee_markdown_escape_text (out, core, core_end - core, FALSE, in_link_text);
-      if (marks & EE_MARK_ITALIC)
-        g_string_append (out, "</em>");
-      if (marks & EE_MARK_BOLD)
-        g_string_append (out, "</strong>");
-    }
+  /* Where Markdown's delimiters would be ambiguous, inline HTML tags mean
+   * the same to both renderers. */
+  open_emphasis (out, marks, safe);
+  ee_markdown_escape_text (out, core, core_end - core, safe && out->len == line_start, in_link_text);
+  close_emphasis (out, marks, safe);
 
   g_string_append_len (out, core_end, text + len - core_end);
 }
 
-static gboolean
-is_autolink_target (const char *href, const char *text, gsize len)
-{
-  return strlen (href) == len && strncmp (href, text, len) == 0
-         && (g_str_has_prefix (href, "https://") || g_str_has_prefix (href, "http://"));
-}
 
 static void
 write_piece (GString     *out,
@@ -436,31 +478,25 @@ write_piece (GString     *out,
     {
       if (is_autolink_target (run->href, piece->text, piece->len))
         {
+          gboolean safe = TRUE;
+
           if (emphasis)
             {
-              g_autoptr(GString) inner = g_string_new ("<");
-              g_string_append (inner, run->href);
-              g_string_append_c (inner, '>');
-              /* Write the emphasis around the whole autolink. */
-              if (emphasis & EE_MARK_BOLD)
-                g_string_append (out, "**");
-              if (emphasis & EE_MARK_ITALIC)
-                g_string_append (out, (emphasis & EE_MARK_BOLD) ? "_" : "*");
-              g_string_append_len (out, inner->str, inner->len);
-              if (emphasis & EE_MARK_ITALIC)
-                g_string_append (out, (emphasis & EE_MARK_BOLD) ? "_" : "*");
-              if (emphasis & EE_MARK_BOLD)
-                g_string_append (out, "**");
+              safe = emphasis_is_safe (last_char_of (out, line_start), '<', '>', next_out);
+              open_emphasis (out, emphasis, safe);
             }
-          else
-            {
-              g_string_append_c (out, '<');
-              g_string_append (out, run->href);
-              g_string_append_c (out, '>');
-            }
+          g_string_append_c (out, '<');
+          g_string_append (out, run->href);
+          g_string_append_c (out, '>');
+          if (emphasis)
+            close_emphasis (out, emphasis, safe);
           return;
         }
 
+      /* "!" right before "[" would make the link an image. */
+      if (out->len > line_start && out->str[out->len - 1] == '!'
+          && !(out->len >= 2 && out->str[out->len - 2] == '\\'))
+        g_string_insert_c (out, out->len - 1, '\\');
       g_string_append_c (out, '[');
       if (run->marks & EE_MARK_CODE)
         write_code (out, piece->text, piece->len);

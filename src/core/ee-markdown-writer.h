@@ -20,6 +20,10 @@ G_BEGIN_DECLS
  * literal "…" rather than an empty one. */
 #define EE_PLACEHOLDER_ESCAPED "&#8230;"
 
+/* Written between two lists that would otherwise run together. */
+#define EE_LIST_SEPARATOR "<!-- -->"
+
+char *ee_markdown_strip         (const char *text);
 void  ee_markdown_escape_text   (GString    *out,
                                  const char *text,
                                  gssize      length,

@@ -574,6 +574,34 @@ add_run (GPtrArray *runs, const char *text, gsize len, EeMarks marks, const char
   g_ptr_array_add (runs, run_new (text, len, marks, href));
 }
 
+/* White space at the edges of bold or italic text is written outside the
+ * delimiters, so it is not formatted. */
+static void
+add_emphasis_run (GPtrArray *runs, const char *text, EeMarks marks, const char *href)
+{
+  const char *start = text;
+  const char *end = text + strlen (text);
+  EeMarks plain = marks & ~(EE_MARK_BOLD | EE_MARK_ITALIC);
+
+  if (marks == plain)
+    {
+      add_run (runs, text, end - text, marks, href);
+      return;
+    }
+  while (*start && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_find_prev_char (start, end);
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+  add_run (runs, text, start - text, plain, href);
+  add_run (runs, start, end - start, marks, href);
+  add_run (runs, end, strlen (end), plain, href);
+}
+
 /* Splits plain runs at bare URLs, which become links to themselves. */
 static void
 add_linkified (GPtrArray *runs, const char *text, EeMarks marks)
@@ -586,11 +614,36 @@ add_linkified (GPtrArray *runs, const char *text, EeMarks marks)
       g_autofree char *url = g_strndup (p + start, end - start);
       g_autofree char *href = clean_href (url);
 
-      add_run (runs, p, start, marks, NULL);
-      add_run (runs, url, strlen (url), marks, href);
+      g_autofree char *before = g_strndup (p, start);
+
+      add_emphasis_run (runs, before, marks, NULL);
+      add_emphasis_run (runs, url, marks, href);
       p += end;
     }
-  add_run (runs, p, strlen (p), marks, NULL);
+  add_emphasis_run (runs, p, marks, NULL);
+}
+
+/* White space as Python's str.strip() sees it, which Python-Markdown uses
+ * to trim lines: Unicode spaces as well as ASCII ones. */
+static gboolean
+is_unicode_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x85;
+}
+
+/* Removes white space at the end of @text; returns the new length. */
+static gsize
+rtrim (char *text, gsize len)
+{
+  while (len > 0)
+    {
+      const char *prev = g_utf8_find_prev_char (text, text + len);
+      if (prev == NULL || !is_unicode_space (g_utf8_get_char (prev)))
+        break;
+      len = prev - text;
+    }
+  text[len] = 0;
+  return len;
 }
 
 /* Removes white space at the start and end of every line of a block and
@@ -603,32 +656,28 @@ trim_lines (GPtrArray *runs)
   for (guint i = 0; i < runs->len; i++)
     {
       EeRun *run = g_ptr_array_index (runs, i);
-      GString *s = g_string_sized_new (strlen (run->text));
+      GString *s;
 
       if (run->marks & EE_MARK_RAW)
         {
           at_line_start = FALSE;
-          g_string_free (s, TRUE);
           continue;
         }
 
-      for (const char *p = run->text; *p; p++)
+      s = g_string_sized_new (strlen (run->text));
+      for (const char *p = run->text; *p; p = g_utf8_next_char (p))
         {
-          if (*p == '\n')
+          gunichar c = g_utf8_get_char (p);
+
+          if (c == '\n')
             {
-              while (s->len > 0 && (s->str[s->len - 1] == ' ' || s->str[s->len - 1] == '\t'))
-                g_string_truncate (s, s->len - 1);
+              g_string_set_size (s, rtrim (s->str, s->len));
               /* Trailing white space may also end the previous runs. */
               if (s->len == 0)
                 for (guint k = i; k-- > 0;)
                   {
                     EeRun *prev = g_ptr_array_index (runs, k);
-                    gsize len = strlen (prev->text);
-                    if (prev->marks & EE_MARK_RAW)
-                      break;
-                    while (len > 0 && (prev->text[len - 1] == ' ' || prev->text[len - 1] == '\t'))
-                      prev->text[--len] = 0;
-                    if (len > 0)
+                    if ((prev->marks & EE_MARK_RAW) || rtrim (prev->text, strlen (prev->text)) > 0)
                       break;
                   }
               if (!at_line_start)
@@ -636,10 +685,10 @@ trim_lines (GPtrArray *runs)
               at_line_start = TRUE;
               continue;
             }
-          if (at_line_start && is_md_space (*p))
+          if (at_line_start && is_unicode_space (c))
             continue;
           at_line_start = FALSE;
-          g_string_append_c (s, *p);
+          g_string_append_len (s, p, g_utf8_next_char (p) - p);
         }
 
       g_free (run->text);
@@ -654,9 +703,9 @@ trim_lines (GPtrArray *runs)
 
       if (run->marks & EE_MARK_RAW)
         break;
-      while (len > 0 && is_md_space (run->text[len - 1]))
-        run->text[--len] = 0;
-      if (len > 0)
+      while (len > 0 && run->text[len - 1] == '\n')
+        len--;
+      if (rtrim (run->text, len) > 0)
         break;
     }
 }
@@ -700,8 +749,8 @@ canonical_runs (GPtrArray *in)
         {
           /* No white space at the edges of a link's text; a link without
            * text is dropped. */
-          g_autofree char *text = g_strstrip (g_strdup (run->text));
-          add_run (out, text, strlen (text), run->marks, run->href);
+          g_autofree char *text = ee_markdown_strip (run->text);
+          add_emphasis_run (out, text, run->marks, run->href);
         }
       else
         add_run (out, run->text, strlen (run->text), run->marks, run->href);

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Writes generated documents for the Python-driven tests:
+ *   ee-test-tool gen SEED N_INITIATIVES realistic|hostile  → project JSON */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ee-test-gen.h"
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(EeDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const char *data;
+
+  if (argc != 5 || !g_str_equal (argv[1], "gen"))
+    {
+      fprintf (stderr, "usage: ee-test-tool gen SEED N_INITIATIVES realistic|hostile\n");
+      return 2;
+    }
+  document = ee_test_generate_document ((guint32) strtoul (argv[2], NULL, 10), (guint) strtoul (argv[3], NULL, 10),
+                                        g_str_equal (argv[4], "hostile") ? EE_GEN_HOSTILE : EE_GEN_REALISTIC);
+  bytes = ee_project_save_bytes (document);
+  data = g_bytes_get_data (bytes, &length);
+  return fwrite (data, 1, length, stdout) == length ? 0 : 1;
+}

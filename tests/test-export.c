@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "ee-core.h"
+#include "ee-markdown-writer.h"
+#include "ee-test-gen.h"
+
+static char *
+read_data_file (const char *name, gsize *length)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static char *
+export (EeDocument *document)
+{
+  return ee_export_page_markdown (document, NULL);
+}
+
+static EeDocument *
+import (const char *markdown)
+{
+  g_autoptr(GError) error = NULL;
+  EeDocument *document = ee_import_page_markdown (markdown, strlen (markdown), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  return document;
+}
+
+/* The bundled page exports as the hub template, with the three changes that
+ * make it render on the hub as it reads. */
+static void
+test_bundled_golden (void)
+{
+  g_autoptr(EeDocument) document = ee_document_new_bundled ();
+  g_autofree char *expected = read_data_file ("ecosystem-page-expected-export.md", NULL);
+  g_autofree char *markdown = export (document);
+
+  g_assert_cmpstr (markdown, ==, expected);
+  g_assert_cmpuint (ee_document_get_n_clusters (document), ==, 6);
+  g_assert_cmpuint (ee_document_count_initiatives (document), ==, 1);
+}
+
+static void
+test_template_import_golden (void)
+{
+  g_autofree char *template = read_data_file ("ecosystem-page-template.md", NULL);
+  g_autofree char *expected = read_data_file ("ecosystem-page-expected-export.md", NULL);
+  g_autoptr(EeDocument) document = import (template);
+  g_autofree char *markdown = export (document);
+
+  g_assert_cmpstr (markdown, ==, expected);
+}
+
+static void
+test_export_fixpoint (void)
+{
+  g_autofree char *expected = read_data_file ("ecosystem-page-expected-export.md", NULL);
+  g_autoptr(EeDocument) document = import (expected);
+  g_autofree char *markdown = export (document);
+
+  g_assert_cmpstr (markdown, ==, expected);
+}
+
+static char *
+save (EeDocument *document)
+{
+  g_autoptr(GBytes) bytes = ee_project_save_bytes (document);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Export, import: the same model, for documents full of Markdown syntax,
+ * Unicode, empty fields and long lists. */
+static void
+test_random_round_trip (void)
+{
+  guint n_seeds = g_test_thorough () ? 2000 : 200;
+
+  for (guint seed = 1; seed <= n_seeds; seed++)
+    {
+      g_autoptr(EeDocument) document = ee_test_generate_document (seed, 1 + seed % 7, EE_GEN_HOSTILE);
+      g_autofree char *markdown = export (document);
+      g_autoptr(EeDocument) again = import (markdown);
+      g_autofree char *before = save (document);
+      g_autofree char *after = save (again);
+
+      if (g_strcmp0 (before, after) != 0)
+        {
+          g_auto(GStrv) a = g_strsplit (before, "\n", -1);
+          g_auto(GStrv) b = g_strsplit (after, "\n", -1);
+          guint i = 0;
+
+          while (a[i] && b[i] && g_str_equal (a[i], b[i]))
+            i++;
+          g_error ("seed %u: the model changed on export and import, project line %u:\n"
+                   "before: %s\nafter:  %s", seed, i + 1, a[i] ? a[i] : "(end)", b[i] ? b[i] : "(end)");
+        }
+    }
+}
+
+static char *
+escape (const char *text, gboolean line_start)
+{
+  GString *s = g_string_new (NULL);
+  ee_markdown_escape_text (s, text, -1, line_start, FALSE);
+  return g_string_free (s, FALSE);
+}
+
+/* Escaping: what would be syntax is escaped, ordinary text is not. */
+static void
+test_escaping (void)
+{
+  static const struct {
+    const char *text;
+    gboolean    line_start;
+    const char *expected;
+  } cases[] = {
+    { "AI/robotics, e.g., CitCom.ai (CitComTEF) → 10–12", TRUE, "AI/robotics, e.g., CitCom.ai (CitComTEF) → 10–12" },
+    { "R&D and support@ds4sscc.eu", TRUE, "R&D and support@ds4sscc.eu" },
+    { "snake_case a_b", FALSE, "snake_case a_b" },
+    { "_lead trail_", FALSE, "\\_lead trail\\_" },
+    { "2 * 3", FALSE, "2 \\* 3" },
+    { "# not a heading", TRUE, "\\# not a heading" },
+    { "# mid-line", FALSE, "# mid-line" },
+    { "- not a list", TRUE, "\\- not a list" },
+    { "+ not a list", TRUE, "\\+ not a list" },
+    { "1. not a list", TRUE, "1\\. not a list" },
+    { "2024) not a list", TRUE, "2024&#41; not a list" },
+    { "> not a quote", TRUE, "\\> not a quote" },
+    { "a > b", FALSE, "a > b" },
+    { "<b>bold</b>", FALSE, "&lt;b>bold&lt;/b>" },
+    { "a < b", FALSE, "a < b" },
+    { "&amp; &copy; &#42;", FALSE, "&amp;amp; &amp;copy; &amp;#42;" },
+    { "a | b", FALSE, "a \\| b" },
+    { "[x](y)", FALSE, "\\[x](y)" },
+    { "`code`", FALSE, "\\`code\\`" },
+    { "back\\slash \\* \\", FALSE, "back\\slash \\\\\\* \\\\" },
+    { ":smile: and a:b", FALSE, "&#58;smile: and a:b" },
+    { "text {.cls}", FALSE, "text \\{.cls}" },
+    { "!!! note", TRUE, "\\!!! note" },
+    { "??? note", TRUE, "&#63;?? note" },
+    { "=== under", TRUE, "&#61;== under" },
+    { "~~~ fence", TRUE, "&#126;~~ fence" },
+    { "Ελλάδα 😀 …", TRUE, "Ελλάδα 😀 …" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *escaped = escape (cases[i].text, cases[i].line_start);
+      g_assert_cmpstr (escaped, ==, cases[i].expected);
+    }
+}
+
+/* Empty values are written as the template's placeholder; a value that is
+ * literally "…" survives as a character reference. */
+static void
+test_placeholders (void)
+{
+  g_autoptr(EeDocument) document = ee_document_new_bundled ();
+  EeCluster *cluster = ee_document_get_cluster (document, 2);
+  g_autoptr(EeInitiative) initiative = ee_initiative_new ();
+  g_autoptr(EeRichText) ellipsis = ee_rich_text_new_plain ("\xe2\x80\xa6");
+  g_autofree char *markdown = NULL;
+  g_autoptr(EeDocument) again = NULL;
+  EeInitiative *read;
+
+  ee_initiative_set_title (initiative, "Empty");
+  ee_initiative_set_field (initiative, EE_FIELD_KEY_ROLE, ellipsis);
+  g_list_store_append (ee_cluster_get_initiative_store (cluster), initiative);
+
+  markdown = export (document);
+  g_assert_nonnull (strstr (markdown, "**Empty**  \n\n- **Initiative name:** \xe2\x80\xa6  \n"));
+  g_assert_nonnull (strstr (markdown, "- **Key role in the LDT Ecosystem:** &#8230;  \n"));
+
+  again = import (markdown);
+  read = ee_cluster_get_initiative (ee_document_get_cluster (again, 2), 0);
+  g_assert_true (ee_rich_text_is_empty (ee_initiative_get_field (read, EE_FIELD_NAME)));
+  g_assert_true (ee_rich_text_equal (ee_initiative_get_field (read, EE_FIELD_KEY_ROLE), ellipsis));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/bundled-golden", test_bundled_golden);
+  g_test_add_func ("/export/template-import-golden", test_template_import_golden);
+  g_test_add_func ("/export/fixpoint", test_export_fixpoint);
+  g_test_add_func ("/export/escaping", test_escaping);
+  g_test_add_func ("/export/placeholders", test_placeholders);
+  g_test_add_func ("/export/random-round-trip", test_random_round_trip);
+
+  return g_test_run ();
+}
