@@ -156,14 +156,22 @@ fits_tight_item (EeRichText *value)
   return TRUE;
 }
 
-/* One "- **Label:** value" item, the value indented under the item. */
+/* One "- **Label:** value" item, the value indented under the item.  The
+ * template's labels are plain text and written as they are; other labels
+ * are escaped. */
 static void
-write_field_item (GString *out, const char *label, EeRichText *value)
+write_field_item (GString *out, const char *label, gboolean known_label, EeRichText *value)
 {
   guint n = ee_rich_text_get_n_blocks (value);
 
   g_string_append (out, "- ");
-  if (*label != 0)
+  if (known_label)
+    {
+      g_string_append (out, "**");
+      g_string_append (out, label);
+      g_string_append (out, ":**");
+    }
+  else if (*label != 0)
     {
       g_autofree char *with_colon = g_strconcat (label, ":", NULL);
 
@@ -251,7 +259,7 @@ write_initiative (Writer *w, EeInitiative *initiative)
           if (!first_item)
             g_string_append (w->out, tight ? "\n" : "\n\n");
           first_item = FALSE;
-          write_field_item (w->out, ee_field_get_label (f), ee_initiative_get_field (initiative, f));
+          write_field_item (w->out, ee_field_get_label (f), TRUE, ee_initiative_get_field (initiative, f));
         }
       for (guint i = 0; i < n_extra; i++)
         {
@@ -262,7 +270,7 @@ write_initiative (Writer *w, EeInitiative *initiative)
           if (!first_item)
             g_string_append (w->out, tight ? "\n" : "\n\n");
           first_item = FALSE;
-          write_field_item (w->out, extra->label, extra->value);
+          write_field_item (w->out, extra->label, FALSE, extra->value);
         }
     }
 

@@ -1,139 +1,182 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ee-json-writer.h"
 
+struct _EeJsonWriter {
+  GString  *out;
+  GArray   *counts;        /* values written so far in each open container */
+  gboolean  after_member;  /* a member name was written; its value follows */
+};
+
+EeJsonWriter *
+ee_json_writer_new (void)
+{
+  EeJsonWriter *writer = g_new0 (EeJsonWriter, 1);
+
+  writer->out = g_string_sized_new (65536);
+  writer->counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  return writer;
+}
+
+static void
+indent (EeJsonWriter *writer, guint level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (writer->out, "  ");
+}
+
+/* Where a value starts: after its member name, or on a line of its own in
+ * a list. */
+static void
+begin_value (EeJsonWriter *writer)
+{
+  guint *count;
+
+  if (writer->after_member || writer->counts->len == 0)
+    {
+      writer->after_member = FALSE;
+      return;
+    }
+  count = &g_array_index (writer->counts, guint, writer->counts->len - 1);
+  if (*count > 0)
+    g_string_append_c (writer->out, ',');
+  g_string_append_c (writer->out, '\n');
+  indent (writer, writer->counts->len);
+  (*count)++;
+}
+
+static void
+begin_container (EeJsonWriter *writer, char open)
+{
+  guint zero = 0;
+
+  begin_value (writer);
+  g_string_append_c (writer->out, open);
+  g_array_append_val (writer->counts, zero);
+}
+
+static void
+end_container (EeJsonWriter *writer, char close)
+{
+  guint count = g_array_index (writer->counts, guint, writer->counts->len - 1);
+
+  g_array_set_size (writer->counts, writer->counts->len - 1);
+  if (count > 0)
+    {
+      g_string_append_c (writer->out, '\n');
+      indent (writer, writer->counts->len);
+    }
+  g_string_append_c (writer->out, close);
+}
+
+void
+ee_json_writer_begin_object (EeJsonWriter *writer)
+{
+  begin_container (writer, '{');
+}
+
+void
+ee_json_writer_end_object (EeJsonWriter *writer)
+{
+  end_container (writer, '}');
+}
+
+void
+ee_json_writer_begin_array (EeJsonWriter *writer)
+{
+  begin_container (writer, '[');
+}
+
+void
+ee_json_writer_end_array (EeJsonWriter *writer)
+{
+  end_container (writer, ']');
+}
+
 static void
 write_string (GString *out, const char *s)
 {
+  const char *span = s;
+
   g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+  for (const char *p = s; *p; p++)
     {
-      switch (*p)
+      unsigned char c = (unsigned char) *p;
+      const char *escape;
+      char buf[8];
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, span, p - span);
+      span = p + 1;
+      switch (c)
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\n': escape = "\\n"; break;
+        case '\t': escape = "\\t"; break;
+        case '\r': escape = "\\r"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
         default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
+          g_snprintf (buf, sizeof buf, "\\u%04x", c);
+          escape = buf;
         }
+      g_string_append (out, escape);
     }
+  g_string_append (out, span);
   g_string_append_c (out, '"');
 }
 
-static void
-indent (GString *out, guint level)
+void
+ee_json_writer_member (EeJsonWriter *writer,
+                       const char   *name)
 {
-  for (guint i = 0; i < level; i++)
-    g_string_append (out, "  ");
+  begin_value (writer);
+  write_string (writer->out, name);
+  g_string_append (writer->out, ": ");
+  writer->after_member = TRUE;
 }
 
-static void
-write_node (GString *out, JsonNode *node, guint level)
+void
+ee_json_writer_string (EeJsonWriter *writer,
+                       const char   *value)
 {
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
-        gboolean first = TRUE;
-
-        if (json_object_get_size (object) == 0)
-          {
-            g_string_append (out, "{}");
-            break;
-          }
-        g_string_append (out, "{\n");
-        json_object_iter_init_ordered (&iter, object);
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          {
-            if (!first)
-              g_string_append (out, ",\n");
-            first = FALSE;
-            indent (out, level + 1);
-            write_string (out, name);
-            g_string_append (out, ": ");
-            write_node (out, member, level + 1);
-          }
-        g_string_append_c (out, '\n');
-        indent (out, level);
-        g_string_append_c (out, '}');
-      }
-      break;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-
-        if (n == 0)
-          {
-            g_string_append (out, "[]");
-            break;
-          }
-        g_string_append (out, "[\n");
-        for (guint i = 0; i < n; i++)
-          {
-            if (i > 0)
-              g_string_append (out, ",\n");
-            indent (out, level + 1);
-            write_node (out, json_array_get_element (array, i), level + 1);
-          }
-        g_string_append_c (out, '\n');
-        indent (out, level);
-        g_string_append_c (out, ']');
-      }
-      break;
-
-    case JSON_NODE_NULL:
-      g_string_append (out, "null");
-      break;
-
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          write_string (out, json_node_get_string (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-          break;
-        case G_TYPE_DOUBLE:
-          {
-            char buf[G_ASCII_DTOSTR_BUF_SIZE];
-            g_string_append (out, g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node)));
-          }
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  begin_value (writer);
+  write_string (writer->out, value);
 }
 
-char *
-ee_json_write (JsonNode *root,
-               gsize    *length)
+void
+ee_json_writer_boolean (EeJsonWriter *writer,
+                        gboolean      value)
 {
-  GString *out = g_string_sized_new (4096);
+  begin_value (writer);
+  g_string_append (writer->out, value ? "true" : "false");
+}
 
-  write_node (out, root, 0);
+void
+ee_json_writer_int (EeJsonWriter *writer,
+                    gint64        value)
+{
+  begin_value (writer);
+  g_string_append_printf (writer->out, "%" G_GINT64_FORMAT, value);
+}
+
+/**
+ * ee_json_writer_finish:
+ *
+ * Frees the writer.
+ *
+ * Returns: (transfer full): what was written, with a trailing newline
+ */
+GBytes *
+ee_json_writer_finish (EeJsonWriter *writer)
+{
+  GString *out = writer->out;
+
+  g_assert (writer->counts->len == 0);
   g_string_append_c (out, '\n');
-  if (length)
-    *length = out->len;
-  return g_string_free (out, FALSE);
+  g_array_unref (writer->counts);
+  g_free (writer);
+  return g_string_free_to_bytes (out);
 }

@@ -61,10 +61,22 @@ ee_source_init (EeSource   *source,
                 const char *text,
                 gsize       length)
 {
-  gsize zero = 0;
-
   source->text = text;
   source->length = length;
+  source->line_starts = NULL;
+}
+
+/* Where each line starts; only raw blocks need it, so it is made when the
+ * first one is read. */
+static void
+ensure_line_starts (EeSource *source)
+{
+  const char *text = source->text;
+  gsize length = source->length;
+  gsize zero = 0;
+
+  if (source->line_starts != NULL)
+    return;
   source->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   /* Lines are numbered from 1; index 0 is a dummy. */
   g_array_append_val (source->line_starts, zero);
@@ -95,10 +107,12 @@ ee_source_get_lines (EeSource *source,
                      int       last_line)
 {
   GString *s = g_string_new (NULL);
-  guint n_lines = source->line_starts->len - 1;
+  guint n_lines;
   gsize common = G_MAXSIZE;
   g_auto(GStrv) lines = NULL;
 
+  ensure_line_starts (source);
+  n_lines = source->line_starts->len - 1;
   if (first_line < 1)
     first_line = 1;
   if (last_line > (int) n_lines)

@@ -80,16 +80,6 @@ starts_emoji_shortcode (const char *p, const char *end)
   return any && q < end && *q == ':';
 }
 
-/* attr_list reads "{...}" at the end of a line as attributes. */
-static gboolean
-brace_closes_on_line (const char *p, const char *end)
-{
-  for (const char *q = p + 1; q < end && *q != '\n'; q++)
-    if (*q == '}')
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 starts_ordered_marker (const char *p, const char *end, const char **marker)
 {
@@ -127,38 +117,67 @@ ee_markdown_strip (const char *text)
   return g_strndup (start, end - start);
 }
 
-void
-ee_markdown_escape_text (GString    *out,
-                         const char *text,
-                         gssize      length,
-                         gboolean    at_line_start,
-                         gboolean    in_link_text)
+/*
+ * Escapes the text from @start to @end, a part of the line that runs from
+ * @line to @line_end.  Whether a character would be read as syntax can
+ * depend on what comes after it on the line, in this run or the next ones
+ * ("&cop" followed by a bold "y;" is still "&copy;" to Python-Markdown), so
+ * the checks look at the whole line.
+ */
+static void
+escape_range (GString    *out,
+              const char *line,
+              const char *line_end,
+              const char *start,
+              const char *end,
+              gboolean    at_line_start,
+              gboolean    in_link_text)
 {
-  const char *end = text + (length < 0 ? (gssize) strlen (text) : length);
   const char *ordered_marker = NULL;
   gunichar prev = 0;
 
-  if (at_line_start && !starts_ordered_marker (text, end, &ordered_marker))
+  if (at_line_start && !starts_ordered_marker (start, end, &ordered_marker))
     ordered_marker = NULL;
 
-  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+  for (const char *p = start; p < end;)
     {
-      gunichar c = g_utf8_get_char (p);
       const char *next_p = g_utf8_next_char (p);
+      gunichar c = g_utf8_get_char (p);
       gunichar next = next_p < end ? g_utf8_get_char (next_p) : 0;
-      gboolean line_start = at_line_start && p == text;
+      gunichar next_on_line = next_p < line_end ? g_utf8_get_char (next_p) : 0;
+      gboolean line_start = at_line_start && p == start;
+      const char *plain_end = p;
+
+      /* Most text needs nothing: copy it in one go. */
+      while (plain_end < end && ((*plain_end >= 'a' && *plain_end <= 'z') || (*plain_end >= 'A' && *plain_end <= 'Z')
+                                 || (*plain_end >= '0' && *plain_end <= '9' && !line_start) || *plain_end == ' '
+                                 || *plain_end == ',' || *plain_end == '.' || *plain_end == ';' || *plain_end == '/'
+                                 || *plain_end == '(' || *plain_end == ')' || *plain_end == '\'' || *plain_end == '"'
+                                 || *plain_end == '%' || *plain_end == '@')
+             && plain_end != ordered_marker && !(line_start && plain_end == p))
+        plain_end++;
+      if (plain_end > p)
+        {
+          /* Keep the last character for the checks that look back. */
+          g_string_append_len (out, p, plain_end - p);
+          prev = (guchar) plain_end[-1];
+          p = plain_end;
+          continue;
+        }
 
       if (p == ordered_marker)
         {
           /* "2024. A year" must not become an ordered list. */
           g_string_append (out, c == '.' ? "\\." : "&#41;");
           prev = c;
+          p = next_p;
           continue;
         }
 
       switch (c)
         {
         case '\\':
+          /* At the end of the run, the next character may be a delimiter. */
           if (next == 0 || is_ascii_punct (next))
             g_string_append (out, "\\\\");
           else
@@ -169,6 +188,7 @@ ee_markdown_escape_text (GString    *out,
         case '`':
         case '[':
         case '|':
+        case '{':
           g_string_append_c (out, '\\');
           g_string_append_c (out, (char) c);
           break;
@@ -180,6 +200,8 @@ ee_markdown_escape_text (GString    *out,
           break;
 
         case '_':
+          /* Inside a word, "_" is text to both; at the edge of a run the
+           * next character may be a delimiter. */
           if (prev != 0 && next != 0 && g_unichar_isalnum (prev) && g_unichar_isalnum (next))
             g_string_append_c (out, '_');
           else
@@ -187,27 +209,23 @@ ee_markdown_escape_text (GString    *out,
           break;
 
         case '<':
-          if (next < 128 && (g_ascii_isalpha (next) || next == '/' || next == '!' || next == '?'))
+          if (next_on_line == 0 || next_on_line == '<'
+              || (next_on_line < 128 && (g_ascii_isalpha (next_on_line) || next_on_line == '/'
+                                         || next_on_line == '!' || next_on_line == '?')))
             g_string_append (out, "&lt;");
           else
             g_string_append_c (out, '<');
           break;
 
         case '&':
-          if (looks_like_entity (p, end))
+          if (looks_like_entity (p, line_end))
             g_string_append (out, "&amp;");
           else
             g_string_append_c (out, '&');
           break;
 
-        case '{':
-          if (brace_closes_on_line (p, end))
-            g_string_append_c (out, '\\');
-          g_string_append_c (out, '{');
-          break;
-
         case ':':
-          if (starts_emoji_shortcode (p, end))
+          if (starts_emoji_shortcode (p, line_end))
             g_string_append (out, "&#58;");
           else
             g_string_append_c (out, ':');
@@ -218,7 +236,7 @@ ee_markdown_escape_text (GString    *out,
         case '-':
         case '+':
         case '!':
-          if (line_start)
+          if (line_start || (c == '!' && next == 0))
             g_string_append_c (out, '\\');
           g_string_append_c (out, (char) c);
           break;
@@ -245,7 +263,20 @@ ee_markdown_escape_text (GString    *out,
         }
 
       prev = c;
+      p = next_p;
     }
+}
+
+void
+ee_markdown_escape_text (GString    *out,
+                         const char *text,
+                         gssize      length,
+                         gboolean    at_line_start,
+                         gboolean    in_link_text)
+{
+  const char *end = text + (length < 0 ? (gssize) strlen (text) : length);
+
+  escape_range (out, text, end, text, end, at_line_start, in_link_text);
 }
 
 void
@@ -349,16 +380,42 @@ first_char_of (const char *text)
 }
 
 typedef struct {
-  const EeRun *run;
-  const char  *text;   /* a slice of run->text: one line of it */
+  const EeRun *run;       /* NULL for a line break */
+  const char  *text;      /* one line of the run's text, in the line buffer */
   gsize        len;
+  const char  *line;      /* the whole line, all runs, in the line buffer */
+  const char  *line_end;
 } Piece;
 
+/* A link to itself is written <https://…>, unless its address holds what
+ * Python-Markdown reads before autolinks ("[…]") or what CommonMark decodes
+ * inside them (character references). */
 static gboolean
 is_autolink_target (const char *href, const char *text, gsize len)
 {
-  return strlen (href) == len && strncmp (href, text, len) == 0
-         && (g_str_has_prefix (href, "https://") || g_str_has_prefix (href, "http://"));
+  const char *end = href + strlen (href);
+
+  if ((gsize) (end - href) != len || strncmp (href, text, len) != 0
+      || !(g_str_has_prefix (href, "https://") || g_str_has_prefix (href, "http://")))
+    return FALSE;
+  for (const char *p = href; *p; p++)
+    if (*p == '[' || *p == ']' || (*p == '&' && looks_like_entity (p, end)))
+      return FALSE;
+  return TRUE;
+}
+
+/* A link target inside (…): what would read as a character reference is
+ * kept as written. */
+static void
+write_destination (GString *out, const char *href)
+{
+  const char *end = href + strlen (href);
+
+  for (const char *p = href; *p; p++)
+    if (*p == '&' && looks_like_entity (p, end))
+      g_string_append (out, "&amp;");
+    else
+      g_string_append_c (out, *p);
 }
 
 /* What the output will show right after a piece: its first character. */
@@ -409,14 +466,15 @@ write_code (GString *out, const char *text, gsize len)
 }
 
 static void
-write_emphasis (GString    *out,
-                gsize       line_start,
-                const char *text,
-                gsize       len,
-                EeMarks     marks,
-                gunichar    next_out,
-                gboolean    in_link_text)
+write_emphasis (GString     *out,
+                gsize        line_start,
+                const Piece *piece,
+                EeMarks      marks,
+                gunichar     next_out,
+                gboolean     in_link_text)
 {
+  const char *text = piece->text;
+  gsize len = piece->len;
   const char *core = text;
   const char *core_end = text + len;
   gunichar prev_out, first, last;
@@ -451,7 +509,7 @@ write_emphasis (GString    *out,
   /* Where Markdown's delimiters would be ambiguous, inline HTML tags mean
    * the same to both renderers. */
   open_emphasis (out, marks, safe);
-  ee_markdown_escape_text (out, core, core_end - core, safe && out->len == line_start, in_link_text);
+  escape_range (out, piece->line, piece->line_end, core, core_end, FALSE, in_link_text);
   close_emphasis (out, marks, safe);
 
   g_string_append_len (out, core_end, text + len - core_end);
@@ -501,11 +559,11 @@ write_piece (GString     *out,
       if (run->marks & EE_MARK_CODE)
         write_code (out, piece->text, piece->len);
       else if (emphasis)
-        write_emphasis (out, out->len - 1, piece->text, piece->len, emphasis, ']', TRUE);
+        write_emphasis (out, out->len - 1, piece, emphasis, ']', TRUE);
       else
-        ee_markdown_escape_text (out, piece->text, piece->len, FALSE, TRUE);
+        escape_range (out, piece->line, piece->line_end, piece->text, piece->text + piece->len, FALSE, TRUE);
       g_string_append (out, "](");
-      g_string_append (out, run->href);
+      write_destination (out, run->href);
       g_string_append_c (out, ')');
       return;
     }
@@ -518,16 +576,12 @@ write_piece (GString     *out,
 
   if (emphasis)
     {
-      write_emphasis (out, line_start, piece->text, piece->len, emphasis, next_out, FALSE);
+      write_emphasis (out, line_start, piece, emphasis, next_out, FALSE);
       return;
     }
 
-  ee_markdown_escape_text (out, piece->text, piece->len, out->len == line_start, FALSE);
-
-  /* A backslash that ended the text would escape the next delimiter. */
-  if (piece->len > 0 && piece->text[piece->len - 1] == '\\' && next_out != 0
-      && is_ascii_punct (next_out) && out->str[out->len - 2] != '\\')
-    g_string_append_c (out, '\\');
+  escape_range (out, piece->line, piece->line_end, piece->text, piece->text + piece->len,
+                out->len == line_start, FALSE);
 }
 
 void
@@ -536,10 +590,13 @@ ee_markdown_write_runs (GString    *out,
                         const char *continuation_indent)
 {
   g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  g_autoptr(GString) buffer = g_string_new (NULL);
   gsize line_start = out->len;
+  gsize line_begin = 0;
 
   /* Split runs at line breaks: each line's formatting is closed before the
-   * break, so no delimiter spans lines. */
+   * break, so no delimiter spans lines.  All text goes into one buffer, so
+   * escaping can see the whole line; pointers are set once it is full. */
   for (guint i = 0; i < runs->len; i++)
     {
       const EeRun *run = g_ptr_array_index (runs, i);
@@ -548,16 +605,35 @@ ee_markdown_write_runs (GString    *out,
       for (;;)
         {
           const char *nl = strchr (p, '\n');
-          Piece piece = { run, p, nl ? (gsize) (nl - p) : strlen (p) };
+          gsize len = nl ? (gsize) (nl - p) : strlen (p);
+          Piece piece = { run, GSIZE_TO_POINTER (buffer->len), len, NULL, NULL };
 
-          if (piece.len > 0)
+          g_string_append_len (buffer, p, len);
+          if (len > 0)
             g_array_append_val (pieces, piece);
           if (nl == NULL)
             break;
-          piece = (Piece) { NULL, "\n", 1 };
+          piece = (Piece) { NULL, GSIZE_TO_POINTER (buffer->len), 0, NULL, NULL };
+          g_string_append_c (buffer, '\n');
           g_array_append_val (pieces, piece);
           p = nl + 1;
         }
+    }
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      Piece *piece = &g_array_index (pieces, Piece, i);
+
+      piece->text = buffer->str + GPOINTER_TO_SIZE (piece->text);
+      if (piece->run == NULL)
+        {
+          line_begin = piece->text - buffer->str + 1;
+          continue;
+        }
+      piece->line = buffer->str + line_begin;
+      piece->line_end = strchr (piece->text, '\n');
+      if (piece->line_end == NULL)
+        piece->line_end = buffer->str + buffer->len;
     }
 
   for (guint i = 0; i < pieces->len; i++)

@@ -14,48 +14,48 @@ G_DEFINE_QUARK (ee-project-error-quark, ee_project_error)
 /* Saving ---------------------------------------------------------------------- */
 
 static void
-add_rich (JsonBuilder *b, const char *key, EeRichText *text)
+add_rich (EeJsonWriter *b, const char *key, EeRichText *text)
 {
-  json_builder_set_member_name (b, key);
-  json_builder_add_string_value (b, ee_rich_text_get_markdown (text));
+  ee_json_writer_member (b, key);
+  ee_json_writer_string (b, ee_rich_text_get_markdown (text));
 }
 
 static void
-add_string (JsonBuilder *b, const char *key, const char *value)
+add_string (EeJsonWriter *b, const char *key, const char *value)
 {
-  json_builder_set_member_name (b, key);
-  json_builder_add_string_value (b, value);
+  ee_json_writer_member (b, key);
+  ee_json_writer_string (b, value);
 }
 
 static void
-add_image (JsonBuilder *b, const char *key, const char *alt, const char *path)
+add_image (EeJsonWriter *b, const char *key, const char *alt, const char *path)
 {
   if (*alt == 0 && *path == 0)
     return;
-  json_builder_set_member_name (b, key);
-  json_builder_begin_object (b);
+  ee_json_writer_member (b, key);
+  ee_json_writer_begin_object (b);
   add_string (b, "alt", alt);
   add_string (b, "path", path);
-  json_builder_end_object (b);
+  ee_json_writer_end_object (b);
 }
 
 static void
-add_initiative (JsonBuilder *b, EeInitiative *initiative)
+add_initiative (EeJsonWriter *b, EeInitiative *initiative)
 {
-  json_builder_begin_object (b);
+  ee_json_writer_begin_object (b);
   add_string (b, "title", ee_initiative_get_title (initiative));
-  json_builder_set_member_name (b, "example");
-  json_builder_add_boolean_value (b, ee_initiative_get_example (initiative));
+  ee_json_writer_member (b, "example");
+  ee_json_writer_boolean (b, ee_initiative_get_example (initiative));
 
   if (*ee_initiative_get_logo_path (initiative) != 0)
     {
-      json_builder_set_member_name (b, "logo");
-      json_builder_begin_object (b);
+      ee_json_writer_member (b, "logo");
+      ee_json_writer_begin_object (b);
       add_string (b, "alt", ee_initiative_get_logo_alt (initiative));
       add_string (b, "path", ee_initiative_get_logo_path (initiative));
-      json_builder_set_member_name (b, "width");
-      json_builder_add_int_value (b, ee_initiative_get_logo_width (initiative));
-      json_builder_end_object (b);
+      ee_json_writer_member (b, "width");
+      ee_json_writer_int (b, ee_initiative_get_logo_width (initiative));
+      ee_json_writer_end_object (b);
     }
 
   if (!ee_rich_text_is_empty (ee_initiative_get_leading (initiative)))
@@ -66,55 +66,55 @@ add_initiative (JsonBuilder *b, EeInitiative *initiative)
 
   if (ee_initiative_get_n_extra_fields (initiative) > 0)
     {
-      json_builder_set_member_name (b, "extra-fields");
-      json_builder_begin_array (b);
+      ee_json_writer_member (b, "extra-fields");
+      ee_json_writer_begin_array (b);
       for (guint i = 0; i < ee_initiative_get_n_extra_fields (initiative); i++)
         {
           const EeExtraField *extra = ee_initiative_get_extra_field (initiative, i);
 
-          json_builder_begin_object (b);
+          ee_json_writer_begin_object (b);
           add_string (b, "label", extra->label);
           add_string (b, "after", extra->after < 0 ? "" : ee_field_get_key (extra->after));
           add_rich (b, "value", extra->value);
-          json_builder_end_object (b);
+          ee_json_writer_end_object (b);
         }
-      json_builder_end_array (b);
+      ee_json_writer_end_array (b);
     }
 
   if (!ee_rich_text_is_empty (ee_initiative_get_trailing (initiative)))
     add_rich (b, "trailing", ee_initiative_get_trailing (initiative));
-  json_builder_end_object (b);
+  ee_json_writer_end_object (b);
 }
 
 static void
-add_cluster (JsonBuilder *b, EeCluster *cluster)
+add_cluster (EeJsonWriter *b, EeCluster *cluster)
 {
   GListModel *initiatives = ee_cluster_get_initiatives (cluster);
 
-  json_builder_begin_object (b);
+  ee_json_writer_begin_object (b);
   add_string (b, "title", ee_cluster_get_title (cluster));
   add_string (b, "short-title", ee_cluster_get_short_title (cluster));
   add_rich (b, "summary", ee_cluster_get_summary (cluster));
   add_rich (b, "introduction", ee_cluster_get_introduction (cluster));
 
-  json_builder_set_member_name (b, "initiatives");
-  json_builder_begin_array (b);
+  ee_json_writer_member (b, "initiatives");
+  ee_json_writer_begin_array (b);
   for (guint i = 0; i < g_list_model_get_n_items (initiatives); i++)
     {
       g_autoptr(EeInitiative) initiative = g_list_model_get_item (initiatives, i);
       add_initiative (b, initiative);
     }
-  json_builder_end_array (b);
+  ee_json_writer_end_array (b);
 
-  json_builder_set_member_name (b, "template");
-  json_builder_begin_object (b);
+  ee_json_writer_member (b, "template");
+  ee_json_writer_begin_object (b);
   add_string (b, "title", ee_cluster_get_template_title (cluster));
   add_rich (b, "body", ee_cluster_get_template (cluster));
-  json_builder_end_object (b);
+  ee_json_writer_end_object (b);
 
   if (!ee_rich_text_is_empty (ee_cluster_get_trailing (cluster)))
     add_rich (b, "trailing", ee_cluster_get_trailing (cluster));
-  json_builder_end_object (b);
+  ee_json_writer_end_object (b);
 }
 
 /**
@@ -126,23 +126,21 @@ add_cluster (JsonBuilder *b, EeCluster *cluster)
 GBytes *
 ee_project_save_bytes (EeDocument *document)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
+  EeJsonWriter *b;
   GListModel *clusters;
-  char *data;
-  gsize length;
 
   g_return_val_if_fail (EE_IS_DOCUMENT (document), NULL);
 
   clusters = ee_document_get_clusters (document);
+  b = ee_json_writer_new ();
 
-  json_builder_begin_object (b);
+  ee_json_writer_begin_object (b);
   add_string (b, "format", EE_PROJECT_FORMAT);
-  json_builder_set_member_name (b, "version");
-  json_builder_add_int_value (b, EE_PROJECT_VERSION);
+  ee_json_writer_member (b, "version");
+  ee_json_writer_int (b, EE_PROJECT_VERSION);
 
-  json_builder_set_member_name (b, "page");
-  json_builder_begin_object (b);
+  ee_json_writer_member (b, "page");
+  ee_json_writer_begin_object (b);
   add_string (b, "title", ee_document_get_title (document));
   add_image (b, "header-image", ee_document_get_header_image_alt (document),
              ee_document_get_header_image_path (document));
@@ -150,29 +148,71 @@ ee_project_save_bytes (EeDocument *document)
   add_image (b, "overview-image", ee_document_get_overview_image_alt (document),
              ee_document_get_overview_image_path (document));
   add_rich (b, "closing", ee_document_get_closing (document));
-  json_builder_end_object (b);
+  ee_json_writer_end_object (b);
 
-  json_builder_set_member_name (b, "clusters");
-  json_builder_begin_array (b);
+  ee_json_writer_member (b, "clusters");
+  ee_json_writer_begin_array (b);
   for (guint i = 0; i < g_list_model_get_n_items (clusters); i++)
     {
       g_autoptr(EeCluster) cluster = g_list_model_get_item (clusters, i);
       add_cluster (b, cluster);
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  ee_json_writer_end_array (b);
+  ee_json_writer_end_object (b);
 
-  root = json_builder_get_root (b);
-  data = ee_json_write (root, &length);
-  return g_bytes_new_take (data, length);
+  return ee_json_writer_finish (b);
 }
 
 /* Loading --------------------------------------------------------------------- */
 
+/* A rich-text value to read into a property once the structure is read. */
 typedef struct {
-  GString *path;   /* where we are, as "clusters[2].initiatives[0]" */
-  GError  *error;
+  GObject    *object;
+  const char *property;
+  const char *markdown;
+  EeRichText *value;
+} Pending;
+
+typedef struct {
+  GString   *path;     /* where we are, as "clusters[2].initiatives[0]" */
+  GError    *error;
+  GArray    *pending;  /* of Pending */
+  GPtrArray *lists;    /* pairs of GListStore and GPtrArray of items */
 } Reader;
+
+/* Items go into their lists once their values are set, so that setting
+ * them reports no changes to anyone. */
+static void
+add_to_list_later (Reader *r, GListStore *store, GPtrArray *items)
+{
+  g_ptr_array_add (r->lists, g_object_ref (store));
+  g_ptr_array_add (r->lists, g_ptr_array_ref (items));
+}
+
+static void
+fill_lists (Reader *r)
+{
+  /* Innermost lists first: initiatives join their clusters before the
+   * clusters join the document. */
+  for (guint i = 0; i < r->lists->len; i += 2)
+    {
+      GListStore *store = g_ptr_array_index (r->lists, i);
+      GPtrArray *items = g_ptr_array_index (r->lists, i + 1);
+
+      g_list_store_splice (store, 0, 0, items->pdata, items->len);
+    }
+}
+
+static void
+clear_lists (Reader *r)
+{
+  for (guint i = 0; i < r->lists->len; i += 2)
+    {
+      g_object_unref (g_ptr_array_index (r->lists, i));
+      g_ptr_array_unref (g_ptr_array_index (r->lists, i + 1));
+    }
+  g_ptr_array_unref (r->lists);
+}
 
 static gboolean
 fail (Reader *r, const char *key, const char *format, ...) G_GNUC_PRINTF (3, 4);
@@ -243,6 +283,23 @@ read_rich (Reader *r, JsonObject *object, const char *key, EeRichText **out)
   if (!read_string (r, object, key, FALSE, &markdown))
     return FALSE;
   *out = ee_rich_text_new_from_markdown (markdown, -1);
+  return TRUE;
+}
+
+/* Reads a rich-text member into a property of @target, later: the values
+ * are parsed together, on all cores, once the structure has been read. */
+static gboolean
+read_rich_into (Reader *r, JsonObject *object, const char *key, gpointer target, const char *property)
+{
+  const char *markdown;
+  Pending pending;
+
+  if (!read_string (r, object, key, FALSE, &markdown))
+    return FALSE;
+  if (*markdown == 0)
+    return TRUE;
+  pending = (Pending) { target, property, markdown, NULL };
+  g_array_append_val (r->pending, pending);
   return TRUE;
 }
 
@@ -363,8 +420,6 @@ read_initiative (Reader *r, JsonObject *object)
   gboolean example;
   JsonObject *logo;
   JsonArray *extras;
-  g_autoptr(EeRichText) leading = NULL;
-  g_autoptr(EeRichText) trailing = NULL;
 
   if (!read_string (r, object, "title", FALSE, &title) || !read_bool (r, object, "example", &example))
     return NULL;
@@ -395,18 +450,12 @@ read_initiative (Reader *r, JsonObject *object)
     }
 
   for (guint f = 0; f < EE_N_FIELDS; f++)
-    {
-      g_autoptr(EeRichText) value = NULL;
+    if (!read_rich_into (r, object, ee_field_get_key (f), initiative, ee_field_get_key (f)))
+      return NULL;
 
-      if (!read_rich (r, object, ee_field_get_key (f), &value))
-        return NULL;
-      ee_initiative_set_field (initiative, f, value);
-    }
-
-  if (!read_rich (r, object, "leading", &leading) || !read_rich (r, object, "trailing", &trailing))
+  if (!read_rich_into (r, object, "leading", initiative, "leading")
+      || !read_rich_into (r, object, "trailing", initiative, "trailing"))
     return NULL;
-  ee_initiative_set_leading (initiative, leading);
-  ee_initiative_set_trailing (initiative, trailing);
 
   extras = read_array (r, object, "extra-fields", FALSE);
   if (r->error)
@@ -441,23 +490,18 @@ static EeCluster *
 read_cluster (Reader *r, JsonObject *object)
 {
   g_autoptr(EeCluster) cluster = ee_cluster_new ();
-  g_autoptr(EeRichText) summary = NULL;
-  g_autoptr(EeRichText) introduction = NULL;
-  g_autoptr(EeRichText) trailing = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   const char *title, *short_title;
   JsonArray *initiatives;
   JsonObject *template;
 
   if (!read_string (r, object, "title", FALSE, &title) || !read_string (r, object, "short-title", FALSE, &short_title)
-      || !read_rich (r, object, "summary", &summary) || !read_rich (r, object, "introduction", &introduction)
-      || !read_rich (r, object, "trailing", &trailing))
+      || !read_rich_into (r, object, "summary", cluster, "summary")
+      || !read_rich_into (r, object, "introduction", cluster, "introduction")
+      || !read_rich_into (r, object, "trailing", cluster, "trailing"))
     return NULL;
   ee_cluster_set_title (cluster, title);
   ee_cluster_set_short_title (cluster, short_title);
-  ee_cluster_set_summary (cluster, summary);
-  ee_cluster_set_introduction (cluster, introduction);
-  ee_cluster_set_trailing (cluster, trailing);
 
   initiatives = read_array (r, object, "initiatives", FALSE);
   if (r->error)
@@ -477,21 +521,20 @@ read_cluster (Reader *r, JsonObject *object)
       g_ptr_array_add (items, initiative);
       leave (r, old);
     }
-  g_list_store_splice (ee_cluster_get_initiative_store (cluster), 0, 0, items->pdata, items->len);
+  add_to_list_later (r, ee_cluster_get_initiative_store (cluster), items);
 
   template = read_object (r, object, "template", FALSE);
   if (r->error)
     return NULL;
   if (template != NULL)
     {
-      g_autoptr(EeRichText) body = NULL;
       const char *template_title;
       gsize old = enter (r, "template", -1);
 
-      if (!read_string (r, template, "title", FALSE, &template_title) || !read_rich (r, template, "body", &body))
+      if (!read_string (r, template, "title", FALSE, &template_title)
+          || !read_rich_into (r, template, "body", cluster, "template"))
         return NULL;
       ee_cluster_set_template_title (cluster, template_title);
-      ee_cluster_set_template (cluster, body);
       leave (r, old);
     }
 
@@ -503,8 +546,6 @@ read_document (Reader *r, JsonNode *root)
 {
   g_autoptr(EeDocument) document = ee_document_new ();
   g_autoptr(GPtrArray) clusters = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(EeRichText) introduction = NULL;
-  g_autoptr(EeRichText) closing = NULL;
   JsonObject *top, *page;
   JsonArray *cluster_array;
   JsonNode *version;
@@ -556,16 +597,14 @@ read_document (Reader *r, JsonNode *root)
     return NULL;
   ee_document_set_header_image_alt (document, alt);
   ee_document_set_header_image_path (document, path);
-  if (!read_rich (r, page, "introduction", &introduction))
+  if (!read_rich_into (r, page, "introduction", document, "introduction"))
     return NULL;
-  ee_document_set_introduction (document, introduction);
   if (!read_image (r, page, "overview-image", &alt, &path))
     return NULL;
   ee_document_set_overview_image_alt (document, alt);
   ee_document_set_overview_image_path (document, path);
-  if (!read_rich (r, page, "closing", &closing))
+  if (!read_rich_into (r, page, "closing", document, "closing"))
     return NULL;
-  ee_document_set_closing (document, closing);
   leave (r, old);
 
   cluster_array = read_array (r, top, "clusters", TRUE);
@@ -585,9 +624,58 @@ read_document (Reader *r, JsonNode *root)
       g_ptr_array_add (clusters, cluster);
       leave (r, old);
     }
-  g_list_store_splice (ee_document_get_cluster_store (document), 0, 0, clusters->pdata, clusters->len);
+  add_to_list_later (r, ee_document_get_cluster_store (document), clusters);
 
   return g_steal_pointer (&document);
+}
+
+typedef struct {
+  Pending *items;
+  guint    start;
+  guint    end;
+} Slice;
+
+static gpointer
+parse_slice (gpointer data)
+{
+  Slice *slice = data;
+
+  for (guint i = slice->start; i < slice->end; i++)
+    {
+      Pending *pending = &slice->items[i];
+
+      pending->value = ee_rich_text_new_from_markdown (pending->markdown, -1);
+      /* Saving and exporting need the canonical form: make it here, on
+       * this core, rather than later on one. */
+      ee_rich_text_get_markdown (pending->value);
+    }
+  return NULL;
+}
+
+/* Parses the pending rich-text values on all cores, then sets them. */
+static void
+read_pending (GArray *pending)
+{
+  Pending *items = (Pending *) (gpointer) pending->data;
+  guint n_threads = pending->len < 512 ? 1 : MIN (g_get_num_processors (), 8);
+  g_autofree GThread **threads = g_new0 (GThread *, n_threads);
+  g_autofree Slice *slices = g_new0 (Slice, n_threads);
+
+  for (guint t = 0; t < n_threads; t++)
+    {
+      slices[t] = (Slice) { items, pending->len * t / n_threads, pending->len * (t + 1) / n_threads };
+      if (t > 0)
+        threads[t] = g_thread_new ("ee-load", parse_slice, &slices[t]);
+    }
+  parse_slice (&slices[0]);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      g_object_set (items[i].object, items[i].property, items[i].value, NULL);
+      g_clear_pointer (&items[i].value, ee_rich_text_unref);
+    }
 }
 
 static guint
@@ -662,7 +750,7 @@ ee_project_load_bytes (GBytes  *bytes,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
-  Reader r = { NULL, NULL };
+  Reader r = { NULL, NULL, NULL, NULL };
   EeDocument *document;
   const char *data;
   gsize length;
@@ -700,8 +788,17 @@ ee_project_load_bytes (GBytes  *bytes,
     }
 
   r.path = g_string_new (NULL);
+  r.pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  r.lists = g_ptr_array_new ();
   document = read_document (&r, json_parser_get_root (parser));
   g_string_free (r.path, TRUE);
+  if (document != NULL)
+    {
+      read_pending (r.pending);
+      fill_lists (&r);
+    }
+  g_array_unref (r.pending);
+  clear_lists (&r);
   if (document == NULL)
     {
       g_assert (r.error != NULL);

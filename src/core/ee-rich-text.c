@@ -296,6 +296,31 @@ ee_rich_text_to_plain (EeRichText *self)
   return g_string_free (s, FALSE);
 }
 
+static void
+add_run (GPtrArray *runs, const char *text, gsize len, EeMarks marks, const char *href)
+{
+  EeRun *last = runs->len ? g_ptr_array_index (runs, runs->len - 1) : NULL;
+
+  if (len == 0)
+    return;
+  /* Merge with the previous run when it looks the same; raw and code runs
+   * stay apart so their boundaries are kept. */
+  if (last != NULL && last->marks == marks && g_strcmp0 (last->href, href) == 0
+      && !(marks & (EE_MARK_RAW | EE_MARK_CODE)))
+    {
+      gsize old_len = strlen (last->text);
+      char *joined = g_malloc (old_len + len + 1);
+
+      memcpy (joined, last->text, old_len);
+      memcpy (joined + old_len, text, len);
+      joined[old_len + len] = 0;
+      g_free (last->text);
+      last->text = joined;
+      return;
+    }
+  g_ptr_array_add (runs, run_new (text, len, marks, href));
+}
+
 /* Builder ------------------------------------------------------------------- */
 
 EeRichTextBuilder *
@@ -356,8 +381,11 @@ ee_rich_text_builder_add_text (EeRichTextBuilder *builder,
   if (builder->current == NULL || builder->current->kind == EE_BLOCK_RAW)
     ee_rich_text_builder_begin_block (builder, EE_BLOCK_PARAGRAPH, 0);
 
-  valid = g_utf8_make_valid (text, -1);
-  g_ptr_array_add (builder->current->runs, run_new (valid, strlen (valid), marks, href));
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  /* Text with the same formatting joins the run before it (cmark-gfm gives
+   * text in many small pieces). */
+  add_run (builder->current->runs, text, strlen (text), marks, href);
 }
 
 void
@@ -416,28 +444,29 @@ is_md_space (char c)
 }
 
 /* Control characters mean nothing on a page, and Python-Markdown uses STX
- * and ETX internally; line ends become "\n". */
-static char *
-clean_text (const char *text)
+ * and ETX internally; line ends become "\n".  Works in place: the result is
+ * never longer. */
+static void
+clean_text (char *text)
 {
-  GString *s = g_string_sized_new (strlen (text));
+  char *w = text;
 
-  for (const char *p = text; *p; p++)
+  for (const char *r = text; *r; r++)
     {
-      unsigned char c = (unsigned char) *p;
+      unsigned char c = (unsigned char) *r;
 
-      if (c == '\r')
+      if (c >= 0x20 || c == '\t' || c == '\n')
+        *w++ = (char) c;
+      else if (c == '\r')
         {
-          g_string_append_c (s, '\n');
-          if (p[1] == '\n')
-            p++;
+          *w++ = '\n';
+          if (r[1] == '\n')
+            r++;
         }
       else if (c == '\f' || c == '\v')
-        g_string_append_c (s, ' ');
-      else if (c >= 0x20 || c == '\t' || c == '\n')
-        g_string_append_c (s, (char) c);
+        *w++ = ' ';
     }
-  return g_string_free (s, FALSE);
+  *w = 0;
 }
 
 /* A link target is written inside (...) or <...>, so it must not hold white
@@ -447,7 +476,10 @@ clean_href (const char *href)
 {
   GString *s = g_string_new (NULL);
   int depth = 0;
-  g_autofree char *trimmed = g_strstrip (clean_text (href));
+  g_autofree char *trimmed = g_strdup (href);
+
+  clean_text (trimmed);
+  g_strstrip (trimmed);
 
   for (const char *p = trimmed; *p; p++)
     if (*p == ')')
@@ -482,7 +514,8 @@ clean_href (const char *href)
 static gboolean
 url_char (gunichar c)
 {
-  return !(g_unichar_isspace (c) || c == '<' || c == '>' || c == '"' || c == '`' || c < 0x20
+  return !(g_unichar_isspace (c) || c == '<' || c == '>' || c == '"' || c == '`' || c < 0x20 || c == '[' || c == ']'
+           || c == '\\'
            || c == 0x2192 /* → */ || c == 0x2190);
 }
 
@@ -549,78 +582,88 @@ find_url (const char *text, gsize *start, gsize *end)
   return FALSE;
 }
 
+
+/* Appends @run to @runs, taking it: joined to the run before when both look
+ * the same, dropped when empty.  Raw and code runs stay apart so their
+ * boundaries are kept. */
 static void
-add_run (GPtrArray *runs, const char *text, gsize len, EeMarks marks, const char *href)
+push_run (GPtrArray *runs, EeRun *run)
 {
   EeRun *last = runs->len ? g_ptr_array_index (runs, runs->len - 1) : NULL;
 
-  if (len == 0)
-    return;
-  /* Merge with the previous run when it looks the same; raw and code runs
-   * stay apart so their boundaries are kept. */
-  if (last != NULL && last->marks == marks && g_strcmp0 (last->href, href) == 0
-      && !(marks & (EE_MARK_RAW | EE_MARK_CODE)))
+  if (run->text[0] == 0)
     {
-      gsize old_len = strlen (last->text);
-      char *joined = g_malloc (old_len + len + 1);
-
-      memcpy (joined, last->text, old_len);
-      memcpy (joined + old_len, text, len);
-      joined[old_len + len] = 0;
-      g_free (last->text);
-      last->text = joined;
+      run_free (run);
       return;
     }
-  g_ptr_array_add (runs, run_new (text, len, marks, href));
+  if (last != NULL && last->marks == run->marks && g_strcmp0 (last->href, run->href) == 0
+      && !(run->marks & (EE_MARK_RAW | EE_MARK_CODE)))
+    {
+      char *joined = g_strconcat (last->text, run->text, NULL);
+      g_free (last->text);
+      last->text = joined;
+      run_free (run);
+      return;
+    }
+  g_ptr_array_add (runs, run);
 }
 
 /* White space at the edges of bold or italic text is written outside the
  * delimiters, so it is not formatted. */
 static void
-add_emphasis_run (GPtrArray *runs, const char *text, EeMarks marks, const char *href)
+push_emphasis_run (GPtrArray *runs, EeRun *run)
 {
+  const char *text = run->text;
   const char *start = text;
   const char *end = text + strlen (text);
-  EeMarks plain = marks & ~(EE_MARK_BOLD | EE_MARK_ITALIC);
+  EeMarks plain = run->marks & ~(EE_MARK_BOLD | EE_MARK_ITALIC);
 
-  if (marks == plain)
+  if (run->marks != plain)
     {
-      add_run (runs, text, end - text, marks, href);
+      while (*start && g_unichar_isspace (g_utf8_get_char (start)))
+        start = g_utf8_next_char (start);
+      while (end > start)
+        {
+          const char *prev = g_utf8_find_prev_char (start, end);
+          if (!g_unichar_isspace (g_utf8_get_char (prev)))
+            break;
+          end = prev;
+        }
+    }
+  if (start == text && *end == 0)
+    {
+      push_run (runs, run);
       return;
     }
-  while (*start && g_unichar_isspace (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start)
-    {
-      const char *prev = g_utf8_find_prev_char (start, end);
-      if (!g_unichar_isspace (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-  add_run (runs, text, start - text, plain, href);
-  add_run (runs, start, end - start, marks, href);
-  add_run (runs, end, strlen (end), plain, href);
+  push_run (runs, run_new (text, start - text, plain, run->href));
+  push_run (runs, run_new (start, end - start, run->marks, run->href));
+  push_run (runs, run_new (end, strlen (end), plain, run->href));
+  run_free (run);
 }
 
-/* Splits plain runs at bare URLs, which become links to themselves. */
+/* Splits a plain run at bare URLs, which become links to themselves. */
 static void
-add_linkified (GPtrArray *runs, const char *text, EeMarks marks)
+push_linkified (GPtrArray *runs, EeRun *run)
 {
   gsize start, end;
-  const char *p = text;
+  const char *p = run->text;
 
+  if (strstr (p, "http") == NULL)
+    {
+      push_emphasis_run (runs, run);
+      return;
+    }
   while (find_url (p, &start, &end))
     {
       g_autofree char *url = g_strndup (p + start, end - start);
       g_autofree char *href = clean_href (url);
 
-      g_autofree char *before = g_strndup (p, start);
-
-      add_emphasis_run (runs, before, marks, NULL);
-      add_emphasis_run (runs, url, marks, href);
+      push_emphasis_run (runs, run_new (p, start, run->marks, NULL));
+      push_emphasis_run (runs, run_new (url, strlen (url), run->marks, href));
       p += end;
     }
-  add_emphasis_run (runs, p, marks, NULL);
+  push_emphasis_run (runs, run_new (p, strlen (p), run->marks, NULL));
+  run_free (run);
 }
 
 /* White space as Python's str.strip() sees it, which Python-Markdown uses
@@ -647,7 +690,7 @@ rtrim (char *text, gsize len)
 }
 
 /* Removes white space at the start and end of every line of a block and
- * repeated line breaks. */
+ * repeated line breaks, in place. */
 static void
 trim_lines (GPtrArray *runs)
 {
@@ -656,24 +699,27 @@ trim_lines (GPtrArray *runs)
   for (guint i = 0; i < runs->len; i++)
     {
       EeRun *run = g_ptr_array_index (runs, i);
-      GString *s;
+      char *w = run->text;
+      const char *r = run->text;
 
       if (run->marks & EE_MARK_RAW)
         {
           at_line_start = FALSE;
           continue;
         }
+      if (!at_line_start && strchr (r, '\n') == NULL)
+        continue;
 
-      s = g_string_sized_new (strlen (run->text));
-      for (const char *p = run->text; *p; p = g_utf8_next_char (p))
+      while (*r)
         {
-          gunichar c = g_utf8_get_char (p);
+          const char *nl;
+          gsize len;
 
-          if (c == '\n')
+          if (*r == '\n')
             {
-              g_string_set_size (s, rtrim (s->str, s->len));
+              w = run->text + rtrim (run->text, w - run->text);
               /* Trailing white space may also end the previous runs. */
-              if (s->len == 0)
+              if (w == run->text)
                 for (guint k = i; k-- > 0;)
                   {
                     EeRun *prev = g_ptr_array_index (runs, k);
@@ -681,18 +727,28 @@ trim_lines (GPtrArray *runs)
                       break;
                   }
               if (!at_line_start)
-                g_string_append_c (s, '\n');
+                *w++ = '\n';
               at_line_start = TRUE;
+              r++;
               continue;
             }
-          if (at_line_start && is_unicode_space (c))
-            continue;
+          if (at_line_start)
+            {
+              gunichar c = g_utf8_get_char (r);
+              if (is_unicode_space (c))
+                {
+                  r = g_utf8_next_char (r);
+                  continue;
+                }
+            }
           at_line_start = FALSE;
-          g_string_append_len (s, p, g_utf8_next_char (p) - p);
+          nl = strchr (r, '\n');
+          len = nl ? (gsize) (nl - r) : strlen (r);
+          memmove (w, r, len);
+          w += len;
+          r += len;
         }
-
-      g_free (run->text);
-      run->text = g_string_free (s, FALSE);
+      *w = 0;
     }
 
   /* No line break, and no white space, at the very end. */
@@ -710,51 +766,65 @@ trim_lines (GPtrArray *runs)
     }
 }
 
+/* Makes the runs of one block canonical; takes @in. */
 static GPtrArray *
 canonical_runs (GPtrArray *in)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (run_free);
   g_autoptr(GPtrArray) cleaned = g_ptr_array_new_with_free_func (run_free);
+  gsize n;
+  EeRun **runs = (EeRun **) g_ptr_array_steal (in, &n);
 
-  for (guint i = 0; i < in->len; i++)
+  g_ptr_array_unref (in);
+  for (gsize i = 0; i < n; i++)
     {
-      const EeRun *run = g_ptr_array_index (in, i);
-      g_autofree char *text = (run->marks & EE_MARK_RAW) ? g_strdup (run->text) : clean_text (run->text);
-      g_autofree char *href = NULL;
-      EeMarks marks = run->marks;
+      EeRun *run = runs[i];
 
-      if (marks & EE_MARK_RAW)
-        marks = EE_MARK_RAW;
-      else if (run->href != NULL)
+      if (run->marks & EE_MARK_RAW)
         {
-          href = clean_href (run->href);
-          /* A link's text is one line. */
-          g_strdelimit (text, "\n", ' ');
+          run->marks = EE_MARK_RAW;
+          g_clear_pointer (&run->href, g_free);
         }
-      if (marks & EE_MARK_CODE)
-        g_strdelimit (text, "\n", ' ');
-
-      add_run (cleaned, text, strlen (text), marks, href);
+      else
+        {
+          clean_text (run->text);
+          if (run->href != NULL)
+            {
+              char *href = clean_href (run->href);
+              g_free (run->href);
+              run->href = href;
+              /* A link's text is one line. */
+              g_strdelimit (run->text, "\n", ' ');
+            }
+          if (run->marks & EE_MARK_CODE)
+            g_strdelimit (run->text, "\n", ' ');
+        }
+      push_run (cleaned, run);
     }
+  g_free (runs);
 
   trim_lines (cleaned);
 
-  for (guint i = 0; i < cleaned->len; i++)
+  runs = (EeRun **) g_ptr_array_steal (cleaned, &n);
+  for (gsize i = 0; i < n; i++)
     {
-      const EeRun *run = g_ptr_array_index (cleaned, i);
+      EeRun *run = runs[i];
 
       if (run->href == NULL && !(run->marks & (EE_MARK_RAW | EE_MARK_CODE)))
-        add_linkified (out, run->text, run->marks);
+        push_linkified (out, run);
       else if (run->href != NULL && !(run->marks & EE_MARK_CODE))
         {
           /* No white space at the edges of a link's text; a link without
            * text is dropped. */
-          g_autofree char *text = ee_markdown_strip (run->text);
-          add_emphasis_run (out, text, run->marks, run->href);
+          char *text = ee_markdown_strip (run->text);
+          g_free (run->text);
+          run->text = text;
+          push_emphasis_run (out, run);
         }
       else
-        add_run (out, run->text, strlen (run->text), run->marks, run->href);
+        push_run (out, run);
     }
+  g_free (runs);
 
   return out;
 }
@@ -811,7 +881,7 @@ ee_rich_text_builder_end (EeRichTextBuilder *builder)
 
       block = g_new0 (EeBlock, 1);
       block->kind = in->kind;
-      block->runs = canonical_runs (in->runs);
+      block->runs = canonical_runs (g_steal_pointer (&in->runs));
       if (block->runs->len == 0)
         {
           block_free (block);
