@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ee-application.h"
+#include "ee-core.h"
+#include "ee-window.h"
+
+struct _EeApplication {
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (EeApplication, ee_application, ADW_TYPE_APPLICATION)
+
+static void ee_application_open (GApplication  *app,
+                                 GFile        **files,
+                                 int            n_files,
+                                 const char    *hint);
+
+/* Helpers */
+
+static EeWindow *
+new_bundled_window (EeApplication *self)
+{
+  g_autoptr(EeDocument) document = ee_document_new_bundled ();
+
+  return ee_window_new (GTK_APPLICATION (self), document, NULL);
+}
+
+/* Reading a file may take a while (pages up to EE_MAX_FILE_SIZE), so it
+ * happens in a worker thread; the document is handed to the main thread
+ * before any window sees it. */
+static void
+load_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  GError *error = NULL;
+  EeDocument *document;
+
+  document = ee_loader_load_file (file, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+/* Callbacks */
+
+static void
+load_file_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  EeApplication *self = EE_APPLICATION (object);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(EeDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  g_assert (g_task_get_source_tag (G_TASK (result)) == ee_application_open);
+
+  document = g_task_propagate_pointer (G_TASK (result), &error);
+  if (document != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (ee_window_new (GTK_APPLICATION (self), document, file)));
+    }
+  else
+    {
+      /* The error needs a window to stand on: an open one, or the hub page. */
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      if (!EE_IS_WINDOW (window))
+        window = GTK_WINDOW (new_bundled_window (self));
+      gtk_window_present (window);
+      ee_window_show_open_error (EE_WINDOW (window), file, error);
+    }
+
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  EeApplication *self = EE_APPLICATION (user_data);
+  static const char *developers[] = { "LDT4SSC", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Ecosystem Editor"),
+                        "application-icon", APP_ID,
+                        "developer-name", "LDT4SSC",
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Edit the LDT4SSC hub’s ecosystem page"),
+                        "website", "https://github.com/ldt4ssc/ecosystem-editor",
+                        "issue-url", "https://github.com/ldt4ssc/ecosystem-editor/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: your names, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_action },
+  { .name = "about", .activate = about_action },
+};
+
+/* Overrides */
+
+static void
+ee_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (ee_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+ee_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (new_bundled_window (EE_APPLICATION (app)));
+  gtk_window_present (window);
+}
+
+static void
+ee_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autoptr(GTask) task = g_task_new (app, NULL, load_file_cb, NULL);
+
+      g_task_set_source_tag (task, ee_application_open);
+      g_task_set_task_data (task, g_object_ref (files[i]), g_object_unref);
+      /* Keep the application running until the file is read. */
+      g_application_hold (app);
+      g_task_run_in_thread (task, load_file_thread);
+    }
+}
+
+static void
+ee_application_class_init (EeApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = ee_application_startup;
+  app_class->activate = ee_application_activate;
+  app_class->open = ee_application_open;
+}
+
+static void
+ee_application_init (EeApplication *self)
+{
+}
+
+/* Public API */
+
+EeApplication *
+ee_application_new (void)
+{
+  /* The resource path is set rather than derived from the application id,
+   * which ends in ".Devel" in the development profile. */
+  return g_object_new (EE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
