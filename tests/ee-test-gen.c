@@ -115,7 +115,7 @@ ee_test_generate_rich_text (GRand     *rand,
   /* Sometimes exactly the template's placeholder, as literal text. */
   if (style == EE_GEN_HOSTILE && n == 1 && g_rand_int_range (rand, 0, 100) < 5)
     {
-      g_autoptr(EeRichText) ignored = ee_rich_text_builder_end (builder);
+      ee_rich_text_unref (ee_rich_text_builder_end (builder));
       return ee_rich_text_new_plain ("\xe2\x80\xa6");
     }
 

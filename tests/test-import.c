@@ -76,7 +76,7 @@ test_variants (void)
     /* colons outside the labels, fields in another order, one missing and
      * written as nothing, extra blank lines */
     "# Page\n\n\n"
-    "- **Data Spaces**: Data space initiatives.\n\n\n"
+    "- **Data Spaces** - Data space initiatives.\n\n\n"
     "## Data Spaces Related Initiatives\n\n\n"
     "**Example: CitCom.ai**\n\n"
     "- **Webpage / Reference Link**: <https://www.citcom.ai>\n"
@@ -167,6 +167,51 @@ test_not_hub_pages (void)
     }
 }
 
+/* Each page under data/variants/ exports as its .expected.md. */
+static void
+test_variant_files (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "variants", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint checked = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *base = NULL;
+      g_autofree char *page = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *exported = NULL;
+      g_autofree char *again = NULL;
+      g_autofree char *expected_name = NULL;
+      gsize length;
+
+      if (!g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".expected.md"))
+        continue;
+      base = g_strndup (name, strlen (name) - 3);
+      expected_name = g_strconcat (base, ".expected.md", NULL);
+      {
+        g_autofree char *path = g_build_filename (dir_path, name, NULL);
+        g_autofree char *expected_path = g_build_filename (dir_path, expected_name, NULL);
+        g_autoptr(GError) error = NULL;
+
+        g_file_get_contents (path, &page, &length, &error);
+        g_assert_no_error (error);
+        g_file_get_contents (expected_path, &expected, NULL, &error);
+        g_assert_no_error (error);
+      }
+      g_test_message ("variant %s", name);
+      exported = normalise (page, length);
+      g_assert_cmpstr (exported, ==, expected);
+      /* The canonical form is a fixpoint. */
+      again = normalise (exported, -1);
+      g_assert_cmpstr (again, ==, exported);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 7);
+}
+
 static void
 test_reference_pages (void)
 {
@@ -186,6 +231,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/import/reference-pages", test_reference_pages);
   g_test_add_func ("/import/variants", test_variants);
+  g_test_add_func ("/import/variant-files", test_variant_files);
   g_test_add_func ("/import/kept-as-written", test_kept_as_written);
   g_test_add_func ("/import/not-hub-pages", test_not_hub_pages);
 

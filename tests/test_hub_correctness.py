@@ -20,9 +20,9 @@ def run(*args, stdin=None):
     return subprocess.run(args, input=stdin, capture_output=True, check=True).stdout
 
 
-def check(name, project_json):
-    with tempfile.NamedTemporaryFile(suffix='.json') as f:
-        f.write(project_json)
+def check(name, data, suffix='.json'):
+    with tempfile.NamedTemporaryFile(suffix=suffix) as f:
+        f.write(data)
         f.flush()
         page = run(cli, 'export', f.name).decode()
         ours = run(cli, 'render', '--fragment', f.name).decode()
@@ -38,11 +38,15 @@ def check(name, project_json):
     return True
 
 
-cases = [('bundled page', run(cli, 'new'))]
+variants = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'variants')
+cases = [('bundled page', run(cli, 'new'), '.json')]
+for name in sorted(os.listdir(variants)):
+    if name.endswith('.expected.md'):
+        cases.append((f'variant {name}', open(os.path.join(variants, name), 'rb').read(), '.md'))
 for seed in range(1, seeds + 1):
     style = 'hostile' if seed % 4 else 'realistic'
-    cases.append((f'generated {style} document, seed {seed}', run(tool, 'gen', str(seed), str(seed % 9 + 1), style)))
+    cases.append((f'generated {style} document, seed {seed}', run(tool, 'gen', str(seed), str(seed % 9 + 1), style), '.json'))
 
 print(f'1..{len(cases)}')
-failures = sum(not check(name, data) for name, data in cases)
+failures = sum(not check(name, data, suffix) for name, data, suffix in cases)
 sys.exit(1 if failures else 0)

@@ -57,8 +57,8 @@ write_rich_block_group (Writer *w, EeRichText *text)
 
   if (n == 0)
     return;
-  begin_block (w, 1, ee_rich_text_get_block (text, 0)->kind == EE_BLOCK_BULLET,
-               ee_rich_text_get_block (text, n - 1)->kind == EE_BLOCK_BULLET);
+  begin_block (w, 1, ee_markdown_block_is_list (ee_rich_text_get_block (text, 0)),
+               ee_markdown_block_is_list (ee_rich_text_get_block (text, n - 1)));
   ee_markdown_join_blocks (w->out, text, TRUE);
 }
 
@@ -265,7 +265,7 @@ write_initiative (Writer *w, EeInitiative *initiative)
         {
           const EeExtraField *extra = ee_initiative_get_extra_field (initiative, i);
 
-          if (extra->after != f)
+          if (extra->after != f || (*extra->label == 0 && ee_rich_text_is_empty (extra->value)))
             continue;
           if (!first_item)
             g_string_append (w->out, tight ? "\n" : "\n\n");

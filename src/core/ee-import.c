@@ -48,9 +48,14 @@ is_blank_text (cmark_node *node)
   if (!is_type (node, CMARK_NODE_TEXT))
     return FALSE;
   literal = cmark_node_get_literal (node);
+  /* What the canonical form drops (control characters, U+FEFF) counts as
+   * nothing too. */
   for (const char *p = literal; *p; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c) && c != 0xfeff && c >= 0x20)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -85,7 +90,8 @@ image_line (cmark_node *node)
     {
       if (is_blank_text (child))
         continue;
-      if (image == NULL && is_type (child, CMARK_NODE_IMAGE))
+      if (image == NULL && is_type (child, CMARK_NODE_IMAGE) && cmark_node_get_url (child) != NULL
+          && *cmark_node_get_url (child) != 0)
         {
           image = child;
           continue;
@@ -139,17 +145,28 @@ is_field_list (cmark_node *node)
 }
 
 /* The separator between a cluster's name and its summary in the overview:
- * an en or em dash, a hyphen or a colon.  Returns the summary's start. */
+ * an en or em dash, or a hyphen, with white space around it.  Returns the
+ * summary's start. */
 static const char *
 after_overview_dash (const char *text)
 {
-  while (*text == ' ')
-    text++;
-  if (g_str_has_prefix (text, "\xe2\x80\x93") || g_str_has_prefix (text, "\xe2\x80\x94"))
-    return text + 3;
-  if (*text == '-' || *text == ':')
-    return text + 1;
-  return NULL;
+  const char *p = text;
+  gsize dash;
+
+  if (*p != ' ')
+    return NULL;
+  while (*p == ' ')
+    p++;
+  if (g_str_has_prefix (p, "\xe2\x80\x93") || g_str_has_prefix (p, "\xe2\x80\x94"))
+    dash = 3;
+  else if (*p == '-')
+    dash = 1;
+  else
+    return NULL;
+  p += dash;
+  if (*p != 0 && *p != ' ')
+    return NULL;
+  return p;
 }
 
 /* An overview list: every item is "**Data Spaces** – summary" (or the name
@@ -172,31 +189,13 @@ is_overview_list (cmark_node *node)
   return TRUE;
 }
 
-/* The exporter's separator between two lists carries no content. */
-static gboolean
-is_list_separator (cmark_node *node)
-{
-  const char *literal;
-
-  if (!is_type (node, CMARK_NODE_HTML_BLOCK))
-    return FALSE;
-  literal = cmark_node_get_literal (node);
-  if (!g_str_has_prefix (literal, EE_LIST_SEPARATOR))
-    return FALSE;
-  for (const char *p = literal + strlen (EE_LIST_SEPARATOR); *p; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
 static EeRichText *
 read_nodes (Importer *im, cmark_node *first, cmark_node *stop)
 {
   g_autoptr(EeRichTextBuilder) builder = ee_rich_text_builder_new ();
 
   for (cmark_node *node = first; node && node != stop; node = cmark_node_next (node))
-    if (!is_list_separator (node))
-      ee_markdown_read_block (builder, &im->source, node);
+    ee_markdown_read_block (builder, &im->source, node);
   return ee_rich_text_builder_end (builder);
 }
 
@@ -239,13 +238,50 @@ read_image (cmark_node *image, char **alt, char **path, guint *width)
     }
 }
 
+/* A node that holds nothing the model keeps: a list of empty items, a
+ * paragraph of white space and control characters, or the exporter's
+ * separator between lists. */
+static gboolean
+is_empty_node (cmark_node *node)
+{
+  if (ee_markdown_is_list_separator (node))
+    return TRUE;
+  if (is_type (node, CMARK_NODE_PARAGRAPH))
+    {
+      for (cmark_node *child = cmark_node_first_child (node); child; child = cmark_node_next (child))
+        if (!is_blank_text (child))
+          return FALSE;
+      return TRUE;
+    }
+  if (!is_type (node, CMARK_NODE_LIST))
+    return FALSE;
+  for (cmark_node *item = cmark_node_first_child (node); item; item = cmark_node_next (item))
+    if (cmark_node_first_child (item) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether a value is the template's "…" and nothing else: no formatting. */
+static gboolean
+is_placeholder (EeRichText *value)
+{
+  const EeBlock *block;
+  const EeRun *run;
+
+  if (!ee_rich_text_is_single_paragraph (value))
+    return FALSE;
+  block = ee_rich_text_get_block (value, 0);
+  run = block->runs->len == 1 ? g_ptr_array_index (block->runs, 0) : NULL;
+  return run != NULL && run->marks == EE_MARK_NONE && run->href == NULL && g_str_equal (run->text, EE_PLACEHOLDER);
+}
+
 /* Whether the line of @node writes "…" as a character reference: a value
  * that is literally "…", not the placeholder for an empty one. */
 static gboolean
 source_has_escaped_placeholder (Importer *im, cmark_node *node)
 {
   int line = cmark_node_get_start_line (node);
-  g_autofree char *text = ee_source_get_lines (&im->source, line, line);
+  g_autofree char *text = ee_source_get_lines (&im->source, line, line, 0);
 
   return strstr (text, EE_PLACEHOLDER_ESCAPED) != NULL;
 }
@@ -268,23 +304,13 @@ read_field_value (Importer *im, cmark_node *item, cmark_node *label)
     ee_markdown_read_inlines_from (builder, rest);
 
   for (cmark_node *child = cmark_node_next (cmark_node_first_child (item)); child; child = cmark_node_next (child))
-    {
-      if (is_bullet_list (child))
-        ee_markdown_read_list (builder, &im->source, child, 0);
-      else
-        ee_markdown_read_block (builder, &im->source, child);
-    }
+    ee_markdown_read_block (builder, &im->source, child);
   value = ee_rich_text_builder_end (builder);
 
   /* "…" is the template's placeholder for an empty value, unless it was
    * written as a character reference. */
-  if (ee_rich_text_is_single_paragraph (value))
-    {
-      g_autofree char *plain = ee_rich_text_to_plain (value);
-
-      if (g_str_equal (plain, EE_PLACEHOLDER) && !source_has_escaped_placeholder (im, item))
-        return ee_rich_text_new_empty ();
-    }
+  if (is_placeholder (value) && !source_has_escaped_placeholder (im, item))
+    return ee_rich_text_new_empty ();
   return g_steal_pointer (&value);
 }
 
@@ -306,9 +332,12 @@ read_fields (Importer *im, EeInitiative *initiative, cmark_node *list)
           /* An item without a label is kept as an unlabelled extra field. */
           g_autoptr(EeRichTextBuilder) builder = ee_rich_text_builder_new ();
           for (cmark_node *child = cmark_node_first_child (item); child; child = cmark_node_next (child))
-            ee_markdown_read_block (builder, &im->source, child);
+            if (!is_empty_node (child))
+              ee_markdown_read_block (builder, &im->source, child);
           value = ee_rich_text_builder_end (builder);
-          ee_initiative_add_extra_field (initiative, "", last, value);
+          /* An empty item holds nothing to keep. */
+          if (!ee_rich_text_is_empty (value))
+            ee_initiative_add_extra_field (initiative, "", last, value);
           continue;
         }
 
@@ -442,6 +471,15 @@ keep_content (Importer *im, EeCluster *cluster, gboolean after_template, cmark_n
     }
 }
 
+static gboolean
+only_empty_until (cmark_node *node, cmark_node *end)
+{
+  for (; node != NULL && node != end; node = cmark_node_next (node))
+    if (!is_empty_node (node))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 read_cluster (Importer *im, EeCluster *cluster, cmark_node *heading, cmark_node *end)
 {
@@ -458,7 +496,7 @@ read_cluster (Importer *im, EeCluster *cluster, cmark_node *heading, cmark_node 
       cmark_node *next;
 
       /* The separator before the next cluster is written anew on export. */
-      if (is_type (node, CMARK_NODE_THEMATIC_BREAK) && (cmark_node_next (node) == end || cmark_node_next (node) == NULL))
+      if (is_type (node, CMARK_NODE_THEMATIC_BREAK) && only_empty_until (cmark_node_next (node), end))
         break;
 
       if (!after_template && is_template_title (node))
@@ -527,6 +565,7 @@ read_overview (Importer *im, cmark_node *list)
     }
 }
 
+
 /* The overview list: of the lists that look like one, the one with an
  * entry for each cluster section, or else the first. */
 static cmark_node *
@@ -563,7 +602,7 @@ read_head (Importer *im, cmark_node *first, cmark_node *end, guint n_sections)
       {
         gboolean only_breaks_follow = TRUE;
         for (cmark_node *m = n; m && m != end; m = cmark_node_next (m))
-          if (!is_type (m, CMARK_NODE_THEMATIC_BREAK))
+          if (!is_type (m, CMARK_NODE_THEMATIC_BREAK) && !is_empty_node (m))
             only_breaks_follow = FALSE;
         if (only_breaks_follow)
           {
@@ -674,6 +713,7 @@ ee_import_page_markdown (const char  *text,
   Importer im = { { 0, }, NULL };
   cmark_node *root, *node, *title = NULL, *first_cluster = NULL;
   g_autoptr(EeDocument) document = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean structured = FALSE;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
@@ -703,10 +743,10 @@ ee_import_page_markdown (const char  *text,
     {
       cmark_node *first = cmark_node_first_child (root);
       if (first == NULL)
-        g_set_error (error, EE_PROJECT_ERROR, EE_PROJECT_ERROR_NOT_HUB_PAGE,
+        g_set_error (&local_error, EE_PROJECT_ERROR, EE_PROJECT_ERROR_NOT_HUB_PAGE,
                      "line 1: expected a hub page starting with a title line (\"# …\"), found no text");
       else
-        g_set_error (error, EE_PROJECT_ERROR, EE_PROJECT_ERROR_NOT_HUB_PAGE,
+        g_set_error (&local_error, EE_PROJECT_ERROR, EE_PROJECT_ERROR_NOT_HUB_PAGE,
                      "line %d: expected the page title (\"# Smart Communities Ecosystem & Resources\"), found %s",
                      cmark_node_get_start_line (first), node_description (first));
       goto out;
@@ -761,7 +801,7 @@ ee_import_page_markdown (const char  *text,
   if (!structured)
     {
       int line = first_cluster ? cmark_node_get_start_line (first_cluster) : cmark_node_get_end_line (title) + 1;
-      g_set_error (error, EE_PROJECT_ERROR, EE_PROJECT_ERROR_NOT_HUB_PAGE,
+      g_set_error (&local_error, EE_PROJECT_ERROR, EE_PROJECT_ERROR_NOT_HUB_PAGE,
                    "line %d: expected the clusters of a hub page: an overview list (\"- **Data Spaces** – …\") "
                    "or \"## …\" sections with initiatives (\"**CitCom.ai**\" followed by "
                    "\"- **Initiative name:** …\"), found none", line);
@@ -771,8 +811,11 @@ ee_import_page_markdown (const char  *text,
 out:
   ee_source_clear (&im.source);
   cmark_node_free (root);
-  if (error && *error)
-    return NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   return g_steal_pointer (&document);
 }
 

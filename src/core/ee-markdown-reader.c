@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ee-markdown-reader.h"
+#include "ee-markdown-writer.h"
 
 #include <cmark-gfm-core-extensions.h>
+#include <stdlib.h>
 #include <string.h>
 
 static cmark_syntax_extension *
@@ -97,19 +99,20 @@ ee_source_clear (EeSource *source)
 
 /**
  * ee_source_get_lines:
+ * @dedent: columns of indentation that belong to the container, removed
+ *   from every line that has them
  *
  * Returns: (transfer full): lines @first_line to @last_line as written,
- *   with "\n" line ends and the indentation they share removed
+ *   with "\n" line ends
  */
 char *
 ee_source_get_lines (EeSource *source,
                      int       first_line,
-                     int       last_line)
+                     int       last_line,
+                     gsize     dedent)
 {
   GString *s = g_string_new (NULL);
   guint n_lines;
-  gsize common = G_MAXSIZE;
-  g_auto(GStrv) lines = NULL;
 
   ensure_line_starts (source);
   n_lines = source->line_starts->len - 1;
@@ -122,50 +125,34 @@ ee_source_get_lines (EeSource *source,
     {
       gsize start = g_array_index (source->line_starts, gsize, line);
       gsize end = (guint) line + 1 <= n_lines ? g_array_index (source->line_starts, gsize, line + 1) : source->length;
+      gsize column = 0;
 
       while (end > start && (source->text[end - 1] == '\n' || source->text[end - 1] == '\r'))
         end--;
+      while (start < end && column < dedent && (source->text[start] == ' ' || source->text[start] == '\t'))
+        {
+          column += source->text[start] == '\t' ? 4 - column % 4 : 1;
+          start++;
+        }
       g_string_append_len (s, source->text + start, end - start);
       if (line < last_line)
         g_string_append_c (s, '\n');
     }
-
-  lines = g_strsplit (s->str, "\n", -1);
-  g_string_free (s, TRUE);
-
-  /* The shared indentation belongs to the container, not to the block. */
-  for (guint i = 0; lines[i]; i++)
-    {
-      gsize indent = 0;
-      const char *p = lines[i];
-
-      while (*p == ' ' || *p == '\t')
-        {
-          indent += *p == '\t' ? 4 - indent % 4 : 1;
-          p++;
-        }
-      if (*p != 0)
-        common = MIN (common, indent);
-    }
-  if (common == G_MAXSIZE)
-    common = 0;
-
-  s = g_string_new (NULL);
-  for (guint i = 0; lines[i]; i++)
-    {
-      gsize indent = 0;
-      const char *p = lines[i];
-
-      while (indent < common && (*p == ' ' || *p == '\t'))
-        {
-          indent += *p == '\t' ? 4 - indent % 4 : 1;
-          p++;
-        }
-      if (i > 0)
-        g_string_append_c (s, '\n');
-      g_string_append (s, p);
-    }
   return g_string_free (s, FALSE);
+}
+
+/* The indentation of the list item @node stands in, if any: the column
+ * where the item's text starts. */
+static gsize
+container_indent (cmark_node *node)
+{
+  cmark_node *parent = cmark_node_parent (node);
+  cmark_node *first;
+
+  if (parent == NULL || cmark_node_get_type (parent) != CMARK_NODE_ITEM)
+    return 0;
+  first = cmark_node_first_child (parent);
+  return first ? (gsize) MAX (cmark_node_get_start_column (first) - 1, 0) : 0;
 }
 
 char *
@@ -186,7 +173,7 @@ ee_source_get_node_text (EeSource   *source,
         lines += *p == '\n';
       end = start + MAX (lines, 1) - 1;
     }
-  return ee_source_get_lines (source, start, end);
+  return ee_source_get_lines (source, start, end, container_indent (node));
 }
 
 char *
@@ -406,6 +393,35 @@ ee_markdown_read_inlines_from (EeRichTextBuilder *builder,
 
 /* Blocks --------------------------------------------------------------------- */
 
+/**
+ * ee_markdown_list_is_editable:
+ *
+ * Whether the form can edit @list as bullets: a tight bullet list whose
+ * items are each one paragraph, with at most one nested list of the same
+ * kind under it, one level deep.  Any other list is kept as written.
+ */
+gboolean
+ee_markdown_list_is_editable (cmark_node *list,
+                              guint       level)
+{
+  if (cmark_node_get_type (list) != CMARK_NODE_LIST || cmark_node_get_list_type (list) != CMARK_BULLET_LIST
+      || !cmark_node_get_list_tight (list) || level > 1)
+    return FALSE;
+
+  for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
+    {
+      cmark_node *first = cmark_node_first_child (item);
+      cmark_node *second = first ? cmark_node_next (first) : NULL;
+
+      if (first == NULL || cmark_node_get_type (first) != CMARK_NODE_PARAGRAPH)
+        return FALSE;
+      if (second != NULL && (cmark_node_next (second) != NULL || !ee_markdown_list_is_editable (second, level + 1)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds the bullets of an editable list (see ee_markdown_list_is_editable()). */
 void
 ee_markdown_read_list (EeRichTextBuilder *builder,
                        EeSource          *source,
@@ -414,24 +430,70 @@ ee_markdown_read_list (EeRichTextBuilder *builder,
 {
   for (cmark_node *item = cmark_node_first_child (list); item; item = cmark_node_next (item))
     {
-      gboolean first = TRUE;
+      cmark_node *paragraph = cmark_node_first_child (item);
+      cmark_node *nested = cmark_node_next (paragraph);
 
-      for (cmark_node *child = cmark_node_first_child (item); child; child = cmark_node_next (child))
-        {
-          cmark_node_type type = cmark_node_get_type (child);
-
-          if (first && type == CMARK_NODE_PARAGRAPH)
-            {
-              ee_rich_text_builder_begin_block (builder, EE_BLOCK_BULLET, level);
-              ee_markdown_read_inlines (builder, child);
-            }
-          else if (type == CMARK_NODE_LIST && cmark_node_get_list_type (child) == CMARK_BULLET_LIST)
-            ee_markdown_read_list (builder, source, child, level + 1);
-          else
-            ee_markdown_read_block (builder, source, child);
-          first = FALSE;
-        }
+      ee_rich_text_builder_begin_block (builder, EE_BLOCK_BULLET, level);
+      ee_markdown_read_inlines (builder, paragraph);
+      if (nested != NULL)
+        ee_markdown_read_list (builder, source, nested, level + 1);
     }
+}
+
+/* Whether @text is one block of the kind @node is, and ends there: read
+ * with a paragraph after it, it does not take the paragraph in. */
+static gboolean
+reads_as_one_block (const char *text, cmark_node *node)
+{
+  g_autofree char *probe = g_strconcat (text, "\n\nx\n", NULL);
+  cmark_node *document = ee_markdown_parse (probe, strlen (probe));
+  cmark_node *first = cmark_node_first_child (document);
+  cmark_node *second = first ? cmark_node_next (first) : NULL;
+  gboolean same = first != NULL && cmark_node_get_type (first) == cmark_node_get_type (node)
+                  && second != NULL && cmark_node_get_type (second) == CMARK_NODE_PARAGRAPH
+                  && cmark_node_next (second) == NULL;
+
+  cmark_node_free (document);
+  return same;
+}
+
+/* A block the model has no place for: as written when that reads back as
+ * the same block; else as cmark-gfm writes it (a quote continued lazily,
+ * say).  %NULL when neither ends where it should (an HTML comment that is
+ * never closed): such a block is kept as text. */
+static char *
+raw_block_text (EeSource *source, cmark_node *node)
+{
+  char *raw = ee_source_get_node_text (source, node);
+  char *rendered;
+
+  if (reads_as_one_block (raw, node))
+    return raw;
+  g_free (raw);
+  rendered = cmark_render_commonmark (node, CMARK_OPT_UNSAFE, 0);
+  raw = g_strdup (rendered);
+  free (rendered);
+  if (reads_as_one_block (raw, node))
+    return raw;
+  g_free (raw);
+  return NULL;
+}
+
+/* The exporter's separator between two lists carries no content. */
+gboolean
+ee_markdown_is_list_separator (cmark_node *node)
+{
+  const char *literal;
+
+  if (cmark_node_get_type (node) != CMARK_NODE_HTML_BLOCK)
+    return FALSE;
+  literal = cmark_node_get_literal (node);
+  if (!g_str_has_prefix (literal, EE_LIST_SEPARATOR))
+    return FALSE;
+  for (const char *p = literal + strlen (EE_LIST_SEPARATOR); *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
 }
 
 /**
@@ -445,6 +507,9 @@ ee_markdown_read_block (EeRichTextBuilder *builder,
                         EeSource          *source,
                         cmark_node        *node)
 {
+  if (ee_markdown_is_list_separator (node))
+    return;
+
   switch (cmark_node_get_type (node))
     {
     case CMARK_NODE_PARAGRAPH:
@@ -453,7 +518,7 @@ ee_markdown_read_block (EeRichTextBuilder *builder,
       break;
 
     case CMARK_NODE_LIST:
-      if (cmark_node_get_list_type (node) == CMARK_BULLET_LIST)
+      if (ee_markdown_list_is_editable (node, 0))
         {
           ee_markdown_read_list (builder, source, node, 0);
           break;
@@ -462,8 +527,16 @@ ee_markdown_read_block (EeRichTextBuilder *builder,
 
     default:
       {
-        g_autofree char *raw = ee_source_get_node_text (source, node);
-        ee_rich_text_builder_add_raw (builder, raw);
+        g_autofree char *raw = raw_block_text (source, node);
+
+        if (raw != NULL)
+          ee_rich_text_builder_add_raw (builder, raw);
+        else
+          {
+            g_autofree char *text = ee_source_get_node_text (source, node);
+            ee_rich_text_builder_begin_block (builder, EE_BLOCK_PARAGRAPH, 0);
+            ee_rich_text_builder_add_text (builder, text, EE_MARK_NONE, NULL);
+          }
       }
       break;
     }
@@ -474,6 +547,21 @@ ee_markdown_read_rich_text (const char *text,
                             gsize       length)
 {
   g_autoptr(EeRichTextBuilder) builder = ee_rich_text_builder_new ();
+  g_autofree char *without_nul = NULL;
+
+  /* cmark-gfm reads a NUL byte as U+FFFD; so must what is kept as
+   * written. */
+  if (memchr (text, 0, length) != NULL)
+    {
+      GString *s = g_string_sized_new (length + 16);
+      for (gsize i = 0; i < length; i++)
+        if (text[i] == 0)
+          g_string_append (s, "\xef\xbf\xbd");
+        else
+          g_string_append_c (s, text[i]);
+      length = s->len;
+      text = without_nul = g_string_free (s, FALSE);
+    }
   cmark_node *document = ee_markdown_parse (text, length);
   EeSource source;
 

@@ -27,7 +27,8 @@ void        ee_source_init             (EeSource    *source,
 void        ee_source_clear            (EeSource    *source);
 char       *ee_source_get_lines        (EeSource    *source,
                                         int          first_line,
-                                        int          last_line);
+                                        int          last_line,
+                                        gsize        dedent);
 char       *ee_source_get_node_text    (EeSource    *source,
                                         cmark_node  *node);
 
@@ -35,6 +36,9 @@ void        ee_markdown_read_inlines   (EeRichTextBuilder *builder,
                                         cmark_node        *parent);
 void        ee_markdown_read_inlines_from (EeRichTextBuilder *builder,
                                         cmark_node        *first);
+gboolean    ee_markdown_is_list_separator (cmark_node   *node);
+gboolean    ee_markdown_list_is_editable (cmark_node      *list,
+                                        guint              level);
 void        ee_markdown_read_list      (EeRichTextBuilder *builder,
                                         EeSource          *source,
                                         cmark_node        *list,

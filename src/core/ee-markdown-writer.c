@@ -329,40 +329,125 @@ surely_space_or_punct (gunichar c)
     }
 }
 
+/* A character that CommonMark might count as neither white space nor
+ * punctuation, next to which a delimiter changes meaning. */
 static gboolean
-is_delimiter_char (gunichar c)
+is_wordish (gunichar c)
 {
-  return c == '*' || c == '_' || c == '`';
+  return c != 0 && !surely_space_or_punct (c);
 }
 
-/* CommonMark's flanking rules: a delimiter next to punctuation inside must
- * have white space or punctuation outside, and delimiters must not touch
- * other delimiters.  Python-Markdown's rules are looser, so emphasis that
- * passes here reads the same in both. */
-static gboolean
-emphasis_is_safe (gunichar prev_out, gunichar first, gunichar last, gunichar next_out)
+/*
+ * How to write one stretch of emphasis so that CommonMark and
+ * Python-Markdown both read it, and read it the same:
+ *
+ * - The delimiters are "*" (italic), "**" (bold) and "**_…_**" (both), or
+ *   "_", "__" and "__*…*__" when a "*" stands right outside: delimiters of
+ *   one kind that touch run together.
+ * - CommonMark's flanking rules want white space or punctuation outside a
+ *   delimiter that has punctuation inside it ("_" always).  When a letter
+ *   stands there, it is written as a character reference ("&#120;"), which
+ *   ends in ";" to CommonMark and reads as the same letter to both.
+ * - Only when "*" stands on one side and "_" on the other do the inline HTML
+ *   tags <strong> and <em> remain.
+ */
+typedef struct {
+  char     family;        /* '*', '_', or 0 for HTML tags */
+  gboolean entity_prev;   /* write the character before as a reference */
+  gboolean entity_next;   /* write the character after as a reference */
+} EmphasisPlan;
+
+static EmphasisPlan
+plan_emphasis (gunichar prev_out, gunichar first, gunichar last, gunichar next_out, EeMarks marks)
 {
-  return !is_delimiter_char (prev_out) && !is_delimiter_char (next_out)
-         && (!maybe_punct (first) || surely_space_or_punct (prev_out))
-         && (!maybe_punct (last) || surely_space_or_punct (next_out));
+  EmphasisPlan plan = { '*', FALSE, FALSE };
+
+  if (prev_out == '*' || next_out == '*')
+    plan.family = '_';
+  if (plan.family == '_' && (prev_out == '_' || next_out == '_'))
+    {
+      plan.family = 0;
+      return plan;
+    }
+
+  /* In **_text_** the outer delimiters stand next to the inner ones,
+   * which are punctuation. */
+  if ((marks & EE_MARK_BOLD) && (marks & EE_MARK_ITALIC))
+    first = last = '_';
+
+  if (plan.family == '_')
+    {
+      plan.entity_prev = is_wordish (prev_out);
+      plan.entity_next = is_wordish (next_out);
+    }
+  else
+    {
+      plan.entity_prev = is_wordish (prev_out) && maybe_punct (first);
+      plan.entity_next = is_wordish (next_out) && maybe_punct (last);
+    }
+  return plan;
 }
 
 static void
-open_emphasis (GString *out, EeMarks marks, gboolean safe)
+open_emphasis (GString *out, EeMarks marks, char family)
 {
+  char other = family == '*' ? '_' : '*';
+
+  if (family == 0)
+    {
+      if (marks & EE_MARK_BOLD)
+        g_string_append (out, "<strong>");
+      if (marks & EE_MARK_ITALIC)
+        g_string_append (out, "<em>");
+      return;
+    }
   if (marks & EE_MARK_BOLD)
-    g_string_append (out, safe ? "**" : "<strong>");
+    {
+      g_string_append_c (out, family);
+      g_string_append_c (out, family);
+    }
   if (marks & EE_MARK_ITALIC)
-    g_string_append (out, safe ? ((marks & EE_MARK_BOLD) ? "_" : "*") : "<em>");
+    g_string_append_c (out, (marks & EE_MARK_BOLD) ? other : family);
 }
 
 static void
-close_emphasis (GString *out, EeMarks marks, gboolean safe)
+close_emphasis (GString *out, EeMarks marks, char family)
 {
+  char other = family == '*' ? '_' : '*';
+
+  if (family == 0)
+    {
+      if (marks & EE_MARK_ITALIC)
+        g_string_append (out, "</em>");
+      if (marks & EE_MARK_BOLD)
+        g_string_append (out, "</strong>");
+      return;
+    }
   if (marks & EE_MARK_ITALIC)
-    g_string_append (out, safe ? ((marks & EE_MARK_BOLD) ? "_" : "*") : "</em>");
+    g_string_append_c (out, (marks & EE_MARK_BOLD) ? other : family);
   if (marks & EE_MARK_BOLD)
-    g_string_append (out, safe ? "**" : "</strong>");
+    {
+      g_string_append_c (out, family);
+      g_string_append_c (out, family);
+    }
+}
+
+/* Writes the last character of the line so far as a character reference. */
+static void
+reference_last_char (GString *out, gsize line_start)
+{
+  const char *last = g_utf8_find_prev_char (out->str + line_start, out->str + out->len);
+  gunichar c = g_utf8_get_char (last);
+
+  gsize backslashes = 0;
+
+  g_string_truncate (out, last - out->str);
+  /* A backslash left before the reference would escape its "&". */
+  while (backslashes < out->len - line_start && out->str[out->len - 1 - backslashes] == '\\')
+    backslashes++;
+  if (backslashes % 2 == 1)
+    g_string_append_c (out, '\\');
+  g_string_append_printf (out, "&#%u;", c);
 }
 
 static gunichar
@@ -433,12 +518,9 @@ piece_first_output_char (const Piece *piece)
       return '[';
     }
   if (piece->run->marks & EE_MARK_CODE)
-    return '`';
+    return (piece->run->marks & (EE_MARK_BOLD | EE_MARK_ITALIC)) ? '*' : '`';
   if (piece->run->marks & (EE_MARK_BOLD | EE_MARK_ITALIC))
-    {
-      /* Leading space is written before the delimiter. */
-      return g_ascii_isspace (piece->text[0]) ? ' ' : '*';
-    }
+    return '*';
   return piece->len > 0 ? g_utf8_get_char (piece->text) : 0;
 }
 
@@ -465,7 +547,9 @@ write_code (GString *out, const char *text, gsize len)
   g_string_append (out, fence);
 }
 
-static void
+/* Writes bold or italic text; returns whether the character after it must
+ * be written as a character reference. */
+static gboolean
 write_emphasis (GString     *out,
                 gsize        line_start,
                 const Piece *piece,
@@ -473,82 +557,65 @@ write_emphasis (GString     *out,
                 gunichar     next_out,
                 gboolean     in_link_text)
 {
-  const char *text = piece->text;
-  gsize len = piece->len;
-  const char *core = text;
-  const char *core_end = text + len;
-  gunichar prev_out, first, last;
-  gboolean safe;
+  const char *core = piece->text;
+  const char *core_end = piece->text + piece->len;
+  EmphasisPlan plan;
 
-  /* White space, Unicode spaces too, stays outside the delimiters. */
-  while (core < core_end && g_unichar_isspace (g_utf8_get_char (core)))
-    core = g_utf8_next_char (core);
-  while (core_end > core)
-    {
-      const char *prev = g_utf8_find_prev_char (core, core_end);
-      if (!g_unichar_isspace (g_utf8_get_char (prev)))
-        break;
-      core_end = prev;
-    }
+  /* The canonical form keeps white space outside emphasis. */
+  g_assert (core < core_end);
 
-  g_string_append_len (out, text, core - text);
-  if (core == core_end)
-    return;
-
-  prev_out = last_char_of (out, line_start);
-  first = g_utf8_get_char (core);
-  last = g_utf8_get_char (g_utf8_find_prev_char (core, core_end));
-  if (core_end < text + len)
-    next_out = ' ';
-
-  /* In **_text_** the outer delimiters stand next to "_", punctuation. */
-  if ((marks & EE_MARK_BOLD) && (marks & EE_MARK_ITALIC))
-    first = last = '_';
-  safe = emphasis_is_safe (prev_out, first, last, next_out);
-
-  /* Where Markdown's delimiters would be ambiguous, inline HTML tags mean
-   * the same to both renderers. */
-  open_emphasis (out, marks, safe);
+  plan = plan_emphasis (last_char_of (out, line_start), g_utf8_get_char (core),
+                        g_utf8_get_char (g_utf8_find_prev_char (core, core_end)), next_out, marks);
+  if (plan.entity_prev)
+    reference_last_char (out, line_start);
+  open_emphasis (out, marks, plan.family);
   escape_range (out, piece->line, piece->line_end, core, core_end, FALSE, in_link_text);
-  close_emphasis (out, marks, safe);
-
-  g_string_append_len (out, core_end, text + len - core_end);
+  close_emphasis (out, marks, plan.family);
+  return plan.entity_next;
 }
 
 
-static void
+/* Writes one piece of a line.  @entity_first: write its first character as
+ * a character reference (emphasis before it asked for that).  Returns
+ * whether the piece after it must do so. */
+static gboolean
 write_piece (GString     *out,
              gsize        line_start,
              const Piece *piece,
-             const Piece *next)
+             const Piece *next,
+             gboolean     entity_first)
 {
   const EeRun *run = piece->run;
   gunichar next_out = piece_first_output_char (next);
   EeMarks emphasis = run->marks & (EE_MARK_BOLD | EE_MARK_ITALIC);
+  const char *text = piece->text;
+  const char *end = piece->text + piece->len;
 
   if (run->marks & EE_MARK_RAW)
     {
-      g_string_append_len (out, piece->text, piece->len);
-      return;
+      g_string_append_len (out, text, piece->len);
+      return FALSE;
     }
 
   if (run->href != NULL)
     {
-      if (is_autolink_target (run->href, piece->text, piece->len))
+      if (is_autolink_target (run->href, text, piece->len))
         {
-          gboolean safe = TRUE;
+          EmphasisPlan plan = { '*', FALSE, FALSE };
 
           if (emphasis)
             {
-              safe = emphasis_is_safe (last_char_of (out, line_start), '<', '>', next_out);
-              open_emphasis (out, emphasis, safe);
+              plan = plan_emphasis (last_char_of (out, line_start), '<', '>', next_out, emphasis);
+              if (plan.entity_prev)
+                reference_last_char (out, line_start);
+              open_emphasis (out, emphasis, plan.family);
             }
           g_string_append_c (out, '<');
           g_string_append (out, run->href);
           g_string_append_c (out, '>');
           if (emphasis)
-            close_emphasis (out, emphasis, safe);
-          return;
+            close_emphasis (out, emphasis, plan.family);
+          return plan.entity_next;
         }
 
       /* "!" right before "[" would make the link an image. */
@@ -557,31 +624,48 @@ write_piece (GString     *out,
         g_string_insert_c (out, out->len - 1, '\\');
       g_string_append_c (out, '[');
       if (run->marks & EE_MARK_CODE)
-        write_code (out, piece->text, piece->len);
+        {
+          open_emphasis (out, emphasis, '*');
+          write_code (out, text, piece->len);
+          close_emphasis (out, emphasis, '*');
+        }
       else if (emphasis)
-        write_emphasis (out, out->len - 1, piece, emphasis, ']', TRUE);
+        write_emphasis (out, out->len, piece, emphasis, ']', TRUE);
       else
-        escape_range (out, piece->line, piece->line_end, piece->text, piece->text + piece->len, FALSE, TRUE);
+        escape_range (out, piece->line, piece->line_end, text, end, FALSE, TRUE);
       g_string_append (out, "](");
       write_destination (out, run->href);
       g_string_append_c (out, ')');
-      return;
+      return FALSE;
     }
 
   if (run->marks & EE_MARK_CODE)
     {
-      write_code (out, piece->text, piece->len);
-      return;
+      EmphasisPlan plan = { '*', FALSE, FALSE };
+
+      if (emphasis)
+        {
+          plan = plan_emphasis (last_char_of (out, line_start), '`', '`', next_out, emphasis);
+          if (plan.entity_prev)
+            reference_last_char (out, line_start);
+          open_emphasis (out, emphasis, plan.family);
+        }
+      write_code (out, text, piece->len);
+      if (emphasis)
+        close_emphasis (out, emphasis, plan.family);
+      return plan.entity_next;
     }
 
   if (emphasis)
-    {
-      write_emphasis (out, line_start, piece, emphasis, next_out, FALSE);
-      return;
-    }
+    return write_emphasis (out, line_start, piece, emphasis, next_out, FALSE);
 
-  escape_range (out, piece->line, piece->line_end, piece->text, piece->text + piece->len,
-                out->len == line_start, FALSE);
+  if (entity_first)
+    {
+      g_string_append_printf (out, "&#%u;", g_utf8_get_char (text));
+      text = g_utf8_next_char (text);
+    }
+  escape_range (out, piece->line, piece->line_end, text, end, out->len == line_start, FALSE);
+  return FALSE;
 }
 
 void
@@ -593,6 +677,7 @@ ee_markdown_write_runs (GString    *out,
   g_autoptr(GString) buffer = g_string_new (NULL);
   gsize line_start = out->len;
   gsize line_begin = 0;
+  gboolean entity_first = FALSE;
 
   /* Split runs at line breaks: each line's formatting is closed before the
    * break, so no delimiter spans lines.  All text goes into one buffer, so
@@ -646,13 +731,14 @@ ee_markdown_write_runs (GString    *out,
           g_string_append (out, "  \n");
           g_string_append (out, continuation_indent);
           line_start = out->len;
+          entity_first = FALSE;
           continue;
         }
 
       if (i + 1 < pieces->len && g_array_index (pieces, Piece, i + 1).run != NULL)
         next = &g_array_index (pieces, Piece, i + 1);
 
-      write_piece (out, line_start, piece, next);
+      entity_first = write_piece (out, line_start, piece, next, entity_first);
     }
 }
 
@@ -689,11 +775,37 @@ ee_markdown_write_block (GString       *out,
 }
 
 /**
+ * ee_markdown_block_is_list:
+ *
+ * Whether a block is written as a list: a bullet, or a block kept as
+ * written that starts with a list marker.
+ */
+gboolean
+ee_markdown_block_is_list (const EeBlock *block)
+{
+  const char *p;
+
+  if (block->kind == EE_BLOCK_BULLET)
+    return TRUE;
+  if (block->kind != EE_BLOCK_RAW)
+    return FALSE;
+  p = block->raw;
+  while (*p == ' ')
+    p++;
+  if (*p == '-' || *p == '*' || *p == '+')
+    return p[1] == ' ' || p[1] == '\t' || p[1] == '\n' || p[1] == 0;
+  while (g_ascii_isdigit (*p))
+    p++;
+  return p > block->raw && (*p == '.' || *p == ')') && (p[1] == ' ' || p[1] == '\t' || p[1] == '\n' || p[1] == 0);
+}
+
+/**
  * ee_markdown_join_blocks:
  * @line_end_marks: end every text block with the template's two spaces
  *
  * Writes the blocks of @text at the top level of a page: a blank line
- * between blocks, a newline between the bullets of one list.
+ * between blocks, a newline between the bullets of one list, and the
+ * separator between two lists that would otherwise run together.
  */
 void
 ee_markdown_join_blocks (GString    *out,
@@ -709,8 +821,13 @@ ee_markdown_join_blocks (GString    *out,
       if (i > 0)
         {
           const EeBlock *prev = ee_rich_text_get_block (text, i - 1);
-          gboolean same_list = prev->kind == EE_BLOCK_BULLET && block->kind == EE_BLOCK_BULLET;
-          g_string_append (out, same_list ? "\n" : "\n\n");
+
+          if (prev->kind == EE_BLOCK_BULLET && block->kind == EE_BLOCK_BULLET)
+            g_string_append_c (out, '\n');
+          else if (ee_markdown_block_is_list (prev) && ee_markdown_block_is_list (block))
+            g_string_append (out, "\n\n" EE_LIST_SEPARATOR "\n\n");
+          else
+            g_string_append (out, "\n\n");
         }
       g_string_append (out, ee_rich_text_get_block_markdown (text, i));
       if (line_end_marks && block->kind != EE_BLOCK_RAW)

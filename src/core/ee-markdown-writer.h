@@ -36,6 +36,7 @@ void  ee_markdown_write_block   (GString       *out,
                                  const EeBlock *block);
 void  ee_markdown_write_heading_text (GString    *out,
                                       const char *text);
+gboolean ee_markdown_block_is_list (const EeBlock *block);
 void  ee_markdown_join_blocks    (GString    *out,
                                  EeRichText *text,
                                  gboolean    line_end_marks);

@@ -443,8 +443,8 @@ is_md_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* Control characters mean nothing on a page, and Python-Markdown uses STX
- * and ETX internally; line ends become "\n".  Works in place: the result is
+/* Control characters and byte-order marks mean nothing on a page, and
+ * Python-Markdown uses STX and ETX internally; line ends become "\n".  Works in place: the result is
  * never longer. */
 static void
 clean_text (char *text)
@@ -455,7 +455,10 @@ clean_text (char *text)
     {
       unsigned char c = (unsigned char) *r;
 
-      if (c >= 0x20 || c == '\t' || c == '\n')
+      if (c == 0xef && (unsigned char) r[1] == 0xbb && (unsigned char) r[2] == 0xbf)
+        r += 2;  /* U+FEFF, the byte-order mark: invisible, and dropped by
+                  * cmark-gfm at the start of a text */
+      else if (c >= 0x20 || c == '\t' || c == '\n')
         *w++ = (char) c;
       else if (c == '\r')
         {
@@ -782,8 +785,11 @@ canonical_runs (GPtrArray *in)
 
       if (run->marks & EE_MARK_RAW)
         {
+          /* An inline tag written over two lines is the same tag on one;
+           * a line break inside it would be written as a break. */
           run->marks = EE_MARK_RAW;
           g_clear_pointer (&run->href, g_free);
+          g_strdelimit (run->text, "\r\n", ' ');
         }
       else
         {
@@ -827,6 +833,15 @@ canonical_runs (GPtrArray *in)
   g_free (runs);
 
   return out;
+}
+
+static gboolean
+starts_with_raw_tag (const EeBlock *block)
+{
+  const EeRun *first = g_ptr_array_index (block->runs, 0);
+
+  return (first->marks & EE_MARK_RAW) && first->text[0] == '<'
+         && (g_ascii_isalpha (first->text[1]) || first->text[1] == '/' || first->text[1] == '!' || first->text[1] == '?');
 }
 
 static char *
@@ -886,6 +901,18 @@ ee_rich_text_builder_end (EeRichTextBuilder *builder)
         {
           block_free (block);
           continue;
+        }
+      /* A paragraph that starts with a tag kept as written ("<p>…") reads
+       * back as an HTML block: it is one, kept as written. */
+      if (block->kind == EE_BLOCK_PARAGRAPH && starts_with_raw_tag (block))
+        {
+          GString *markdown = g_string_new (NULL);
+
+          ee_markdown_write_block (markdown, block);
+          block_free (block);
+          block = g_new0 (EeBlock, 1);
+          block->kind = EE_BLOCK_RAW;
+          block->raw = g_string_free (markdown, FALSE);
         }
 
       /* A nested bullet needs a bullet above it. */
