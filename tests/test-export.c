@@ -183,6 +183,44 @@ test_placeholders (void)
   g_assert_true (ee_rich_text_equal (ee_initiative_get_field (read, EE_FIELD_KEY_ROLE), ellipsis));
 }
 
+/* Each section of the page renders on its own as it does within the page,
+ * so the preview can render and replace one section at a time. */
+static void
+test_sections (void)
+{
+  for (guint seed = 0; seed <= 60; seed++)
+    {
+      g_autoptr(EeDocument) document = seed == 0 ? ee_document_new_bundled ()
+                                                 : ee_test_generate_document (seed, 1 + seed % 7, EE_GEN_HOSTILE);
+      g_autoptr(GArray) sections = NULL;
+      g_autoptr(GString) pieces = g_string_new (NULL);
+      gsize length;
+      g_autofree char *markdown = ee_export_page_markdown_sections (document, &length, &sections);
+      g_autofree char *plain = ee_export_page_markdown (document, NULL);
+      g_autofree char *whole = ee_render_html_fragment (markdown, length);
+      guint n_initiatives = 0;
+
+      g_assert_cmpstr (markdown, ==, plain);
+      g_assert_cmpuint (sections->len, >=, 1 + 2 * ee_document_get_n_clusters (document));
+      for (guint i = 0; i < sections->len; i++)
+        {
+          const EeExportSection *section = &g_array_index (sections, EeExportSection, i);
+          g_autofree char *html = ee_render_html_fragment (markdown + section->start, section->end - section->start);
+
+          g_assert_cmpuint (section->start, <=, section->end);
+          g_assert_true (i == 0 || section->start >= g_array_index (sections, EeExportSection, i - 1).end);
+          n_initiatives += section->kind == EE_SECTION_INITIATIVE;
+          g_string_append (pieces, html);
+        }
+      g_assert_cmpuint (n_initiatives, ==, ee_document_count_initiatives (document));
+      if (g_strcmp0 (pieces->str, whole) != 0)
+        {
+          g_test_message ("seed %u", seed);
+          g_assert_cmpstr (pieces->str, ==, whole);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -194,6 +232,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/escaping", test_escaping);
   g_test_add_func ("/export/placeholders", test_placeholders);
   g_test_add_func ("/export/random-round-trip", test_random_round_trip);
+  g_test_add_func ("/export/sections", test_sections);
 
   return g_test_run ();
 }

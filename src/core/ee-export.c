@@ -17,11 +17,22 @@
  */
 
 typedef struct {
-  GString *out;
-  guint    pending_blank_lines;
-  gboolean started;
-  gboolean after_list;
+  GString       *out;
+  guint          pending_blank_lines;
+  gboolean       started;
+  gboolean       after_list;
+  GArray        *sections;         /* of EeExportSection, or NULL */
+  EeSectionKind  next_kind;
+  GObject       *next_object;      /* the section the next block starts */
 } Writer;
+
+/* The next block starts a new section of the page. */
+static void
+start_section (Writer *w, EeSectionKind kind, gpointer object)
+{
+  w->next_kind = kind;
+  w->next_object = object;
+}
 
 /* Starts a new block, after at least @blank_lines blank lines.  Two lists
  * in a row would run together into one, so an empty comment, which both
@@ -29,6 +40,8 @@ typedef struct {
 static void
 begin_block (Writer *w, guint blank_lines, gboolean starts_list, gboolean ends_list)
 {
+  gsize end_of_previous = w->out->len;
+
   if (w->started)
     {
       guint n = MAX (blank_lines, w->pending_blank_lines);
@@ -39,6 +52,15 @@ begin_block (Writer *w, guint blank_lines, gboolean starts_list, gboolean ends_l
       for (guint i = 0; i < n; i++)
         g_string_append_c (w->out, '\n');
     }
+  if (w->next_object != NULL && w->sections != NULL)
+    {
+      EeExportSection section = { w->next_kind, w->next_object, w->out->len, 0 };
+
+      if (w->sections->len > 0)
+        g_array_index (w->sections, EeExportSection, w->sections->len - 1).end = end_of_previous;
+      g_array_append_val (w->sections, section);
+    }
+  w->next_object = NULL;
   w->started = TRUE;
   w->pending_blank_lines = 0;
   w->after_list = ends_list;
@@ -229,6 +251,7 @@ write_initiative (Writer *w, EeInitiative *initiative)
   guint n_extra = ee_initiative_get_n_extra_fields (initiative);
   gboolean first_item = TRUE;
 
+  start_section (w, EE_SECTION_INITIATIVE, initiative);
   begin (w, 1);
   write_title_line (w->out, ee_initiative_get_example (initiative) ? "Example: " : "", ee_initiative_get_title (initiative));
 
@@ -282,6 +305,7 @@ write_cluster (Writer *w, EeCluster *cluster)
 {
   GListModel *initiatives = ee_cluster_get_initiatives (cluster);
 
+  start_section (w, EE_SECTION_CLUSTER, cluster);
   begin (w, 1);
   g_string_append (w->out, "---");
   begin (w, 1);
@@ -297,6 +321,7 @@ write_cluster (Writer *w, EeCluster *cluster)
       write_initiative (w, initiative);
     }
 
+  start_section (w, EE_SECTION_CLUSTER_END, cluster);
   if (*ee_cluster_get_template_title (cluster) != 0 || !ee_rich_text_is_empty (ee_cluster_get_template (cluster)))
     {
       begin (w, 1);
@@ -366,14 +391,32 @@ char *
 ee_export_page_markdown (EeDocument *document,
                          gsize      *length)
 {
+  return ee_export_page_markdown_sections (document, length, NULL);
+}
+
+/**
+ * ee_export_page_markdown_sections:
+ * @sections: (out) (optional): where each part of the page is, as an array
+ *   of #EeExportSection in page order
+ *
+ * Returns: (transfer full): the page, as ee_export_page_markdown()
+ */
+char *
+ee_export_page_markdown_sections (EeDocument  *document,
+                                  gsize       *length,
+                                  GArray     **sections)
+{
   GListModel *clusters;
-  Writer w = { NULL, 0, FALSE };
+  Writer w = { NULL, 0, FALSE, FALSE, NULL, 0, NULL };
 
   g_return_val_if_fail (EE_IS_DOCUMENT (document), NULL);
 
   clusters = ee_document_get_clusters (document);
   w.out = g_string_sized_new (16384);
+  if (sections != NULL)
+    w.sections = g_array_new (FALSE, FALSE, sizeof (EeExportSection));
 
+  start_section (&w, EE_SECTION_PAGE, document);
   begin (&w, 1);
   g_string_append (w.out, "# ");
   write_heading (w.out, ee_document_get_title (document));
@@ -394,6 +437,12 @@ ee_export_page_markdown (EeDocument *document,
     }
 
   g_string_append_c (w.out, '\n');
+  if (sections != NULL)
+    {
+      if (w.sections->len > 0)
+        g_array_index (w.sections, EeExportSection, w.sections->len - 1).end = w.out->len;
+      *sections = w.sections;
+    }
   if (length)
     *length = w.out->len;
   return g_string_free (w.out, FALSE);
