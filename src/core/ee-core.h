@@ -14,3 +14,4 @@
 #include "ee-import.h"
 #include "ee-render.h"
 #include "ee-loader.h"
+#include "ee-history.h"
