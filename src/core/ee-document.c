@@ -329,3 +329,31 @@ ee_document_count_initiatives (EeDocument *self)
     n += ee_cluster_get_n_initiatives (ee_document_get_cluster (self, i));
   return n;
 }
+
+/**
+ * ee_document_find_initiative:
+ * @position: (out) (optional): where the initiative stands in its cluster
+ *
+ * Returns: (transfer none) (nullable): the cluster that holds @initiative
+ */
+EeCluster *
+ee_document_find_initiative (EeDocument   *self,
+                             EeInitiative *initiative,
+                             guint        *position)
+{
+  g_return_val_if_fail (EE_IS_DOCUMENT (self), NULL);
+
+  for (guint i = 0; i < ee_document_get_n_clusters (self); i++)
+    {
+      EeCluster *cluster = ee_document_get_cluster (self, i);
+      guint found;
+
+      if (g_list_store_find (ee_cluster_get_initiative_store (cluster), initiative, &found))
+        {
+          if (position)
+            *position = found;
+          return cluster;
+        }
+    }
+  return NULL;
+}

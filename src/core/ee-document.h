@@ -40,5 +40,8 @@ guint       ee_document_get_n_clusters          (EeDocument *self);
 EeCluster  *ee_document_get_cluster             (EeDocument *self,
                                                  guint       position);
 guint       ee_document_count_initiatives       (EeDocument *self);
+EeCluster  *ee_document_find_initiative         (EeDocument   *self,
+                                                 EeInitiative *initiative,
+                                                 guint        *position);
 
 G_END_DECLS

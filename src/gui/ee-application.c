@@ -115,9 +115,42 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (new_bundled_window (EE_APPLICATION (user_data))));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
+  { .name = "new-window", .activate = new_window_action },
+};
+
+/* Every command and its keys, so menus and the shortcuts window show them. */
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.new-window", { "<Control>n", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.export", { "<Control>e", NULL } },
+  { "win.export-as", { "<Control><Shift>e", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.add-initiative", { "<Control><Shift>n", NULL } },
+  { "win.duplicate-initiative", { "<Control>d", NULL } },
+  { "win.delete-initiative", { "<Control>Delete", NULL } },
+  { "win.move-up", { "<Alt>Up", NULL } },
+  { "win.move-down", { "<Alt>Down", NULL } },
+  { "win.find", { "<Control>f", NULL } },
+  { "win.show-preview", { "F9", "<Control><Shift>p", NULL } },
 };
 
 /* Overrides */
@@ -125,14 +158,11 @@ static const GActionEntry app_actions[] = {
 static void
 ee_application_startup (GApplication *app)
 {
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *close_accels[] = { "<Control>w", NULL };
-
   G_APPLICATION_CLASS (ee_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
 static void

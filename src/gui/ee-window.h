@@ -24,5 +24,13 @@ void        ee_window_set_file        (EeWindow       *self,
 void        ee_window_show_open_error (EeWindow       *self,
                                        GFile          *file,
                                        const GError   *error);
+EeHistory  *ee_window_get_history     (EeWindow       *self);
+GObject    *ee_window_get_shown       (EeWindow       *self);
+gboolean    ee_window_get_modified    (EeWindow       *self);
+GtkWidget  *ee_window_get_form        (EeWindow       *self);
+void        ee_window_show_object     (EeWindow       *self,
+                                       GObject        *object);
+void        ee_window_set_export_file (EeWindow       *self,
+                                       GFile          *file);
 
 G_END_DECLS

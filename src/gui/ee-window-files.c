@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ee-window-private.h"
+
+/*
+ * Opening, saving and exporting.  Files are read in a worker thread and
+ * written atomically (a temporary file renamed over the old one, which is
+ * kept as a backup), so a failed save leaves both the file and the
+ * document as they were; the user is told what went wrong.
+ */
+
+static GtkFileFilter *
+filter_new (const char *name, const char *first_pattern, ...)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  va_list args;
+
+  gtk_file_filter_set_name (filter, name);
+  va_start (args, first_pattern);
+  for (const char *pattern = first_pattern; pattern; pattern = va_arg (args, const char *))
+    gtk_file_filter_add_pattern (filter, pattern);
+  va_end (args);
+  return filter;
+}
+
+static void
+remember_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+/* Opening ----------------------------------------------------------------- */
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  EeDocument *document = ee_loader_load_file (G_FILE (task_data), &error);
+
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  EeWindow *self = EE_WINDOW (object);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EeDocument) document = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (document == NULL)
+    {
+      ee_window_show_open_error (self, file, error);
+      return;
+    }
+  remember_recent (file);
+
+  /* A window that holds only the untouched hub page takes the file; others
+   * open a new window. */
+  if (!self->modified && self->file == NULL && !ee_history_can_undo (self->history))
+    {
+      ee_window_set_file (self, file);
+      g_clear_object (&self->export_file);
+      ee_window_set_document (self, document);
+    }
+  else
+    {
+      EeWindow *window = ee_window_new (gtk_window_get_application (GTK_WINDOW (self)), document, file);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+/**
+ * _ee_window_open_file:
+ *
+ * Opens a project file or a hub page, here or in a new window.
+ */
+void
+_ee_window_open_file (EeWindow *self,
+                      GFile    *file)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, load_cb, NULL);
+
+  g_task_set_source_tag (task, _ee_window_open_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  EeWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      _ee_window_open_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EeWindow *self = EE_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Open"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog),
+                               filter_new (_("Projects and Hub Pages"), "*.json", "*.md", "*.markdown", NULL));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter_new (_("Projects"), "*.json", NULL));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter_new (_("Hub Pages"), "*.md", "*.markdown", NULL));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Saving ------------------------------------------------------------------ */
+
+typedef struct {
+  GFile     *file;
+  GCallback  done;     /* called with the window once saved */
+  gboolean   export;   /* writes the page, not the project */
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *save = data;
+
+  g_clear_object (&save->file);
+  g_free (save);
+}
+
+static void
+write_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  EeWindow *self = g_task_get_source_object (task);
+  SaveData *save = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (save->file);
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_autofree char *heading = save->export ? g_strdup_printf (_("Could Not Export “%s”"), name)
+                                              : g_strdup_printf (_("Could Not Save “%s”"), name);
+      g_autofree char *body = g_strdup_printf (_("%s\n\nThe document stays open with all its changes. "
+                                                 "Choose another place with “%s”."),
+                                               error->message, save->export ? _("Export Markdown As…") : _("Save As…"));
+      _ee_window_show_error (self, heading, body);
+      return;
+    }
+
+  remember_recent (save->file);
+  if (save->export)
+    {
+      g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
+      g_set_object (&self->export_file, save->file);
+      if (self->settings != NULL && self->file != NULL)
+        {
+          g_autoptr(GVariant) locations = g_settings_get_value (self->settings, "export-locations");
+          g_autofree char *key = g_file_get_uri (self->file);
+          g_autofree char *value = g_file_get_uri (save->file);
+          GVariantBuilder builder;
+          GVariantIter iter;
+          const char *k, *v;
+
+          g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+          g_variant_iter_init (&iter, locations);
+          while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
+            if (!g_str_equal (k, key))
+              g_variant_builder_add (&builder, "{ss}", k, v);
+          g_variant_builder_add (&builder, "{ss}", key, value);
+          g_settings_set_value (self->settings, "export-locations", g_variant_builder_end (&builder));
+        }
+      _ee_window_toast (self, title);
+    }
+  else
+    {
+      ee_window_set_file (self, save->file);
+      _ee_window_set_modified (self, FALSE);
+    }
+  _ee_window_file_written (self, save->file, save->export);
+  if (save->done != NULL)
+    ((void (*) (EeWindow *)) save->done) (self);
+}
+
+static void
+write_file (EeWindow *self, GFile *file, gboolean export, GCallback done)
+{
+  GTask *task = g_task_new (self, NULL, NULL, NULL);
+  SaveData *save = g_new0 (SaveData, 1);
+  g_autoptr(GBytes) bytes = NULL;
+
+  save->file = g_object_ref (file);
+  save->export = export;
+  save->done = done;
+  g_task_set_task_data (task, save, save_data_free);
+
+  if (export)
+    {
+      gsize length;
+      char *markdown = ee_export_page_markdown (self->document, &length);
+      bytes = g_bytes_new_take (markdown, length);
+    }
+  else
+    bytes = ee_project_save_bytes (self->document);
+
+  /* Written to a temporary file and renamed over the old one, which stays
+   * as a backup ("name~"). */
+  g_file_replace_contents_bytes_async (file, bytes, NULL, TRUE, G_FILE_CREATE_NONE, NULL, write_cb, task);
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     EeWindow        *self)
+{
+  SaveData *save = g_object_get_data (G_OBJECT (dialog), "ee-save");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      write_file (self, file, save->export, save->done);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+choose_and_write (EeWindow *self, gboolean export, GCallback done)
+{
+  GtkFileChooserNative *dialog;
+  SaveData *save = g_new0 (SaveData, 1);
+  g_autofree char *name = NULL;
+
+  save->export = export;
+  save->done = done;
+  dialog = gtk_file_chooser_native_new (export ? _("Export Markdown") : _("Save As"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, export ? _("_Export") : _("_Save"),
+                                        _("_Cancel"));
+  g_object_set_data_full (G_OBJECT (dialog), "ee-save", save, save_data_free);
+  if (export)
+    {
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter_new (_("Hub Pages"), "*.md", NULL));
+      if (self->export_file != NULL)
+        gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->export_file, NULL);
+      else
+        gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "ecosystem.md");
+    }
+  else
+    {
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter_new (_("Projects"), "*.json", NULL));
+      if (self->file != NULL && g_str_has_suffix (g_file_peek_path (self->file) ? g_file_peek_path (self->file) : "", ".json"))
+        gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->file, NULL);
+      else
+        {
+          /* A page opened from Markdown is saved as a project beside it. */
+          g_autofree char *base = self->file ? g_file_get_basename (self->file) : g_strdup ("ecosystem-page.md");
+          char *dot = strrchr (base, '.');
+          if (dot != NULL)
+            *dot = 0;
+          name = g_strconcat (base, ".json", NULL);
+          gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+        }
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static gboolean
+is_project_file (GFile *file)
+{
+  g_autofree char *name = file ? g_file_get_basename (file) : NULL;
+  return name != NULL && g_str_has_suffix (name, ".json");
+}
+
+/**
+ * _ee_window_save_then:
+ * @done: (nullable): called with the window once the document is saved
+ *
+ * Saves the document, asking where when it has no project file yet.
+ */
+void
+_ee_window_save_then (EeWindow  *self,
+                      GCallback  done)
+{
+  if (is_project_file (self->file))
+    write_file (self, self->file, FALSE, done);
+  else
+    choose_and_write (self, FALSE, done);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _ee_window_save_then (EE_WINDOW (widget), NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  choose_and_write (EE_WINDOW (widget), FALSE, NULL);
+}
+
+static GFile *
+remembered_export (EeWindow *self)
+{
+  g_autoptr(GVariant) locations = NULL;
+  g_autofree char *key = NULL;
+  const char *uri = NULL;
+
+  if (self->export_file != NULL)
+    return g_object_ref (self->export_file);
+  if (self->settings == NULL || self->file == NULL)
+    return NULL;
+  locations = g_settings_get_value (self->settings, "export-locations");
+  key = g_file_get_uri (self->file);
+  if (!g_variant_lookup (locations, key, "&s", &uri))
+    return NULL;
+  return g_file_new_for_uri (uri);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EeWindow *self = EE_WINDOW (widget);
+  g_autoptr(GFile) file = remembered_export (self);
+
+  if (file != NULL)
+    write_file (self, file, TRUE, NULL);
+  else
+    choose_and_write (self, TRUE, NULL);
+}
+
+static void
+export_as_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  choose_and_write (EE_WINDOW (widget), TRUE, NULL);
+}
+
+static void
+show_preview_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EeWindow *self = EE_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+void
+_ee_window_class_add_file_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-as", NULL, export_as_action);
+  gtk_widget_class_install_action (widget_class, "win.show-preview", NULL, show_preview_action);
+}

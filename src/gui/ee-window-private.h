@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ee-window.h"
+#include "ee-sidebar.h"
+
+G_BEGIN_DECLS
+
+struct _EeWindow {
+  AdwApplicationWindow  parent_instance;
+
+  EeDocument           *document;
+  EeHistory            *history;
+  GFile                *file;         /* the project or page it was opened from */
+  GFile                *export_file;  /* where Export writes without asking */
+  GSettings            *settings;     /* NULL when the schema is not installed */
+  gboolean              modified;
+  GObject              *shown;        /* what the form shows */
+  GtkWidget            *preview;      /* NULL until the preview exists */
+  gboolean              closing;      /* a save before closing is under way */
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_pane;
+  GtkWidget            *content_pane;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  EeSidebar            *sidebar;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *back_button;
+  AdwFlap              *flap;
+  AdwBin               *form_bin;
+  AdwBin               *preview_bin;
+  GMenu                *move_to_menu;
+  GtkWidget            *initiative_menu_button;
+};
+
+/* ee-window.c */
+void          _ee_window_show              (EeWindow     *self,
+                                            GObject      *object,
+                                            gboolean      select);
+void          _ee_window_toast             (EeWindow     *self,
+                                            const char   *title);
+void          _ee_window_set_modified      (EeWindow     *self,
+                                            gboolean      modified);
+void          _ee_window_update_actions    (EeWindow     *self);
+EeInitiative *_ee_window_get_initiative    (EeWindow     *self);
+EeCluster    *_ee_window_get_cluster       (EeWindow     *self);
+void          _ee_window_file_written      (EeWindow     *self,
+                                            GFile        *file,
+                                            gboolean      export);
+void          _ee_window_show_error        (EeWindow     *self,
+                                            const char   *heading,
+                                            const char   *message);
+
+/* ee-window-actions.c */
+void          _ee_window_class_add_actions (GtkWidgetClass *widget_class);
+void          _ee_window_move_initiative   (EeWindow     *self,
+                                            EeInitiative *initiative,
+                                            EeCluster    *cluster,
+                                            guint         position);
+
+/* ee-window-files.c */
+void          _ee_window_class_add_file_actions (GtkWidgetClass *widget_class);
+void          _ee_window_save_then         (EeWindow     *self,
+                                            GCallback     done);
+void          _ee_window_open_file         (EeWindow     *self,
+                                            GFile        *file);
+
+G_END_DECLS

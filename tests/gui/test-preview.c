@@ -1,0 +1,710 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "ee-document.h"
+#include "ee-export.h"
+#include "ee-preview.h"
+
+/*
+ * The live preview, in a real window: what the page holds, read from its
+ * DOM in the preview's own script world.  Needs a display and a session bus:
+ * xvfb-run -a dbus-run-session -- test-preview
+ */
+
+/* How long anything may take; the web process starts in about a second. */
+#define TIMEOUT_MS 20000
+
+#define PAGE_TITLE "Smart Communities Ecosystem & Resources"
+
+typedef struct {
+  GtkWidget    *window;
+  EePreview    *preview;
+  EeDocument   *document;
+  EeInitiative *citcom;
+  guint         n_loads;
+  guint         n_links;
+  char         *link;
+  GObject      *activated;
+  guint         n_activated;
+} Fixture;
+
+/* Helpers */
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main loop until @done is set or the time is up. */
+static void
+spin_until_flag (gboolean *done)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!*done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+}
+
+static void
+spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+typedef struct {
+  gboolean  done;
+  JSCValue *value;
+  GError   *error;
+} Evaluation;
+
+static void
+evaluate_cb (GObject      *web_view,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Evaluation *evaluation = user_data;
+
+  evaluation->value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (web_view), result,
+                                                                  &evaluation->error);
+  evaluation->done = TRUE;
+}
+
+/* Runs @script in the preview's world and returns its value. */
+static JSCValue *
+evaluate (Fixture    *fixture,
+          const char *script)
+{
+  Evaluation evaluation = { FALSE, NULL, NULL };
+
+  webkit_web_view_evaluate_javascript (ee_preview_get_web_view (fixture->preview), script, -1,
+                                       EE_PREVIEW_SCRIPT_WORLD, NULL, NULL, evaluate_cb, &evaluation);
+  spin_until_flag (&evaluation.done);
+  g_assert_no_error (evaluation.error);
+  g_assert_nonnull (evaluation.value);
+  return evaluation.value;
+}
+
+static char *
+evaluate_string (Fixture    *fixture,
+                 const char *script)
+{
+  g_autoptr(JSCValue) value = evaluate (fixture, script);
+
+  return jsc_value_to_string (value);
+}
+
+static double
+evaluate_number (Fixture    *fixture,
+                 const char *script)
+{
+  g_autoptr(JSCValue) value = evaluate (fixture, script);
+
+  g_assert_true (jsc_value_is_number (value));
+  return jsc_value_to_double (value);
+}
+
+static gboolean
+evaluate_boolean (Fixture    *fixture,
+                  const char *script)
+{
+  g_autoptr(JSCValue) value = evaluate (fixture, script);
+
+  return jsc_value_to_boolean (value);
+}
+
+/* Waits, within the time limit, until @script is true in the page. */
+static void
+wait_for_script (Fixture    *fixture,
+                 const char *script)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+
+  while (!evaluate_boolean (fixture, script))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for: %s", script);
+      spin_for (10);
+    }
+}
+
+static void
+wait_until_up_to_date (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+
+  while (!ee_preview_is_up_to_date (fixture->preview))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for the preview");
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* Waits for what the page shows to include @text. */
+static void
+wait_for_text (Fixture    *fixture,
+               const char *text)
+{
+  g_autoptr(GString) script = g_string_new ("document.querySelector('article').textContent.includes(");
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
+  g_autofree char *literal = json_to_string (node, FALSE);
+
+  g_string_append (script, literal);
+  g_string_append (script, ")");
+  wait_for_script (fixture, script->str);
+}
+
+static int
+section_index (Fixture *fixture,
+               GObject *object)
+{
+  g_autoptr(GArray) sections = NULL;
+  g_autofree char *markdown = ee_export_page_markdown_sections (fixture->document, NULL, &sections);
+
+  for (guint i = 0; i < sections->len; i++)
+    if (g_array_index (sections, EeExportSection, i).object == object)
+      return i;
+  g_assert_not_reached ();
+}
+
+static EeInitiative *
+find_initiative (EeDocument *document,
+                 const char *title)
+{
+  for (guint c = 0; c < ee_document_get_n_clusters (document); c++)
+    {
+      EeCluster *cluster = ee_document_get_cluster (document, c);
+
+      for (guint i = 0; i < ee_cluster_get_n_initiatives (cluster); i++)
+        {
+          EeInitiative *initiative = ee_cluster_get_initiative (cluster, i);
+
+          if (g_str_equal (ee_initiative_get_title (initiative), title))
+            return initiative;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+set_plain (EeInitiative *initiative,
+           EeField       field,
+           const char   *text)
+{
+  g_autoptr(EeRichText) value = ee_rich_text_new_plain (text);
+
+  ee_initiative_set_field (initiative, field, value);
+}
+
+/* Fixture */
+
+static void
+load_changed_cb (WebKitWebView   *web_view,
+                 WebKitLoadEvent  event,
+                 Fixture         *fixture)
+{
+  if (event == WEBKIT_LOAD_FINISHED)
+    fixture->n_loads++;
+}
+
+static gboolean
+link_activated_cb (EePreview  *preview,
+                   const char *uri,
+                   Fixture    *fixture)
+{
+  fixture->n_links++;
+  g_free (fixture->link);
+  fixture->link = g_strdup (uri);
+  /* Handled: no browser opens during the tests. */
+  return TRUE;
+}
+
+static void
+object_activated_cb (EePreview *preview,
+                     GObject   *object,
+                     Fixture   *fixture)
+{
+  fixture->n_activated++;
+  fixture->activated = object;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  memset (fixture, 0, sizeof *fixture);
+  fixture->window = gtk_window_new ();
+  fixture->preview = EE_PREVIEW (ee_preview_new ());
+  fixture->document = ee_document_new_bundled ();
+  fixture->citcom = find_initiative (fixture->document, "CitCom.ai");
+
+  /* A small window, so that the page is long. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 600, 400);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->preview));
+  g_signal_connect (ee_preview_get_web_view (fixture->preview), "load-changed",
+                    G_CALLBACK (load_changed_cb), fixture);
+  g_signal_connect (fixture->preview, "link-activated", G_CALLBACK (link_activated_cb), fixture);
+  g_signal_connect (fixture->preview, "object-activated", G_CALLBACK (object_activated_cb), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  ee_preview_set_document (fixture->preview, fixture->document, (GFile *) data);
+  wait_until_up_to_date (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *preview = GTK_WIDGET (fixture->preview);
+
+  g_object_add_weak_pointer (G_OBJECT (preview), (gpointer *) &preview);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  /* Nothing the page still does keeps the preview alive. */
+  g_assert_null (preview);
+  g_clear_object (&fixture->document);
+  g_free (fixture->link);
+}
+
+#define add_test(path, func, data) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+/* Tests */
+
+/* The page holds the bundled page, in sections. */
+static void
+test_content (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GArray) sections = NULL;
+  g_autofree char *markdown = ee_export_page_markdown_sections (fixture->document, NULL, &sections);
+  g_autofree char *kinds = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert_cmpfloat (evaluate_number (fixture, "document.querySelectorAll('article h2').length"), ==, 6);
+  g_assert_cmpfloat (evaluate_number (fixture, "document.querySelectorAll('article h1').length"), ==, 1);
+  g_assert_cmpfloat (evaluate_number (fixture, "document.querySelectorAll('article > section.ee-section').length"),
+                     ==, sections->len);
+  g_assert_true (evaluate_boolean (fixture, "document.querySelector('article').innerText"
+                                            ".includes('Smart Communities Ecosystem & Resources')"));
+  g_assert_true (evaluate_boolean (fixture, "[...document.querySelectorAll('article li')]"
+                                            ".some(li => li.innerText.startsWith('Initiative name: CitCom.ai (CitComTEF)'))"));
+  g_assert_true (evaluate_boolean (fixture, "[...document.querySelectorAll('article li')]"
+                                            ".some(li => li.innerText.startsWith('Webpage / Reference Link: https://www.citcom.ai'))"));
+  kinds = evaluate_string (fixture, "[...document.querySelectorAll('section')].map(s => s.dataset.eeKind[0]).join('')");
+  g_assert_cmpuint (strlen (kinds), ==, sections->len);
+  g_assert_cmpint (kinds[0], ==, 'p');
+  g_assert_nonnull (strstr (kinds, "cicc"));
+  g_assert_cmpfloat (evaluate_number (fixture, "Number(document.querySelectorAll('section')[3].dataset.eeSection)"), ==, 3);
+
+  /* The page's own title, and no script in it. */
+  title = evaluate_string (fixture, "document.title");
+  g_assert_cmpstr (title, ==, PAGE_TITLE);
+  g_assert_cmpfloat (evaluate_number (fixture, "document.scripts.length"), ==, 0);
+  g_assert_cmpuint (fixture->n_loads, ==, 1);
+}
+
+/* A change shows without a new load. */
+static void
+test_live_update (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  int citcom = section_index (fixture, G_OBJECT (fixture->citcom));
+  g_autofree char *mark = g_strdup_printf ("document.querySelectorAll('section')[%d].eeMark = 1; "
+                                           "document.querySelectorAll('section')[1].querySelector('h2').eeMark = 2; true", citcom);
+  g_autofree char *check = g_strdup_printf ("document.querySelectorAll('section')[%d].eeMark === 1 && "
+                                            "document.querySelectorAll('section')[1].querySelector('h2').eeMark === 2", citcom);
+
+  /* Marks that only these very elements carry. */
+  g_assert_true (evaluate_boolean (fixture, mark));
+
+  set_plain (fixture->citcom, EE_FIELD_SHORT_DESCRIPTION, "Typed text 123");
+  wait_for_text (fixture, "Typed text 123");
+  g_assert_false (evaluate_boolean (fixture, "document.querySelector('article').textContent"
+                                             ".includes('Large-scale EU-funded')"));
+  /* The section was updated in place; the rest of the page was left alone. */
+  g_assert_true (evaluate_boolean (fixture, check));
+
+  /* A burst of changes. */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Burst %u", i);
+
+      set_plain (fixture->citcom, EE_FIELD_KEY_ROLE, text);
+    }
+  wait_for_text (fixture, "Burst 49");
+  wait_until_up_to_date (fixture);
+
+  /* Title of the page, a new initiative, and one removed. */
+  ee_document_set_title (fixture->document, "A new title");
+  wait_for_script (fixture, "document.querySelector('article h1').textContent === 'A new title'");
+  {
+    g_autoptr(EeInitiative) added = ee_initiative_new ();
+    EeCluster *cluster = ee_document_get_cluster (fixture->document, 3);
+
+    ee_initiative_set_title (added, "Added initiative");
+    g_list_store_append (ee_cluster_get_initiative_store (cluster), added);
+    wait_for_text (fixture, "Added initiative");
+    wait_until_up_to_date (fixture);
+    g_list_store_remove (ee_cluster_get_initiative_store (cluster), 0);
+    wait_for_script (fixture, "!document.querySelector('article').textContent.includes('Added initiative')");
+  }
+  wait_until_up_to_date (fixture);
+  {
+    g_autoptr(GArray) sections = NULL;
+    g_autofree char *markdown = ee_export_page_markdown_sections (fixture->document, NULL, &sections);
+    g_autofree char *numbers = NULL;
+    g_autoptr(GString) expected = g_string_new (NULL);
+
+    for (guint i = 0; i < sections->len; i++)
+      g_string_append_printf (expected, "%s%u", i > 0 ? "," : "", i);
+    numbers = evaluate_string (fixture, "[...document.querySelectorAll('section')].map(s => s.dataset.eeSection).join()");
+    g_assert_cmpstr (numbers, ==, expected->str);
+  }
+  g_assert_true (evaluate_boolean (fixture, check));
+  g_assert_cmpuint (fixture->n_loads, ==, 1);
+}
+
+/* What is typed is text, whatever it looks like; HTML the page holds as
+ * written runs no script. */
+static void
+test_injection (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char *raw_blocks[] = {
+    "<img src=x onerror=\"document.title='pwned'\">",
+    "<img src=\"data:,broken\" onerror=\"document.title='pwned'\">",
+    "<svg onload=\"document.title='pwned'\"></svg>",
+    "<script>document.title='pwned'</script>",
+    "<a id=\"js-link\" href=\"javascript:document.title='pwned'\">js link</a>",
+  };
+  g_autoptr(GString) raw = g_string_new (NULL);
+  g_autoptr(EeRichText) raw_text = NULL;
+  g_autofree char *title = NULL;
+
+  set_plain (fixture->citcom, EE_FIELD_NAME, "<script>document.title='pwned'</script>");
+  set_plain (fixture->citcom, EE_FIELD_SHORT_DESCRIPTION, "<img src=x onerror=\"document.title='pwned'\">");
+  set_plain (fixture->citcom, EE_FIELD_CONTACT, "quote \" backslash \\ separator \u2028 end </script> \\u0041");
+  wait_for_text (fixture, "<script>document.title='pwned'</script>");
+  wait_for_text (fixture, "<img src=x onerror=\"document.title='pwned'\">");
+  wait_for_text (fixture, "quote \" backslash \\ separator \u2028 end </script> \\u0041");
+  g_assert_cmpfloat (evaluate_number (fixture, "document.querySelectorAll('script').length"), ==, 0);
+  g_assert_cmpfloat (evaluate_number (fixture, "document.querySelectorAll('img[onerror]').length"), ==, 0);
+
+  /* Raw HTML, kept as written. */
+  for (guint i = 0; i < G_N_ELEMENTS (raw_blocks); i++)
+    g_string_append_printf (raw, "%s\n\n", raw_blocks[i]);
+  raw_text = ee_rich_text_new_from_markdown (raw->str, -1);
+  g_assert_cmpint (ee_rich_text_get_block (raw_text, 0)->kind, ==, EE_BLOCK_RAW);
+  ee_initiative_set_field (fixture->citcom, EE_FIELD_KEY_ROLE, raw_text);
+  wait_for_script (fixture, "document.getElementById('js-link') !== null");
+  /* The missing image became a placeholder; the broken data image and the
+   * SVG stay, but with JavaScript markup off the parser drops their
+   * handlers, and scripts, as it reads the HTML. */
+  g_assert_true (evaluate_boolean (fixture, "document.querySelectorAll('img[src^=\"data:\"]').length === 1"));
+  g_assert_true (evaluate_boolean (fixture, "document.querySelectorAll('svg').length === 1"));
+  g_assert_true (evaluate_boolean (fixture, "document.querySelectorAll('[onerror], [onload], script').length === 0"));
+  g_assert_true (evaluate_boolean (fixture, "document.querySelector('.ee-missing-image') !== null"));
+  evaluate (fixture, "document.getElementById('js-link').click(); true");
+  spin_for (500);
+  title = evaluate_string (fixture, "document.title");
+  g_assert_cmpstr (title, ==, PAGE_TITLE);
+
+  /* The same in a page loaded with it. */
+  ee_preview_reload (fixture->preview);
+  wait_until_up_to_date (fixture);
+  g_assert_cmpuint (fixture->n_loads, ==, 2);
+  g_assert_true (evaluate_boolean (fixture, "document.getElementById('js-link') !== null"));
+  g_assert_true (evaluate_boolean (fixture, "document.querySelectorAll('[onerror], [onload], script').length === 0"));
+  spin_for (500);
+  g_clear_pointer (&title, g_free);
+  title = evaluate_string (fixture, "document.title");
+  g_assert_cmpstr (title, ==, PAGE_TITLE);
+  g_assert_cmpuint (fixture->n_links, ==, 0);
+}
+
+/* A click on a link opens it outside; the view stays on the page. */
+static void
+test_links (Fixture       *fixture,
+            gconstpointer  data)
+{
+  WebKitWebView *web_view = ee_preview_get_web_view (fixture->preview);
+  g_autofree char *uri = g_strdup (webkit_web_view_get_uri (web_view));
+  g_autoptr(EeRichText) links = ee_rich_text_new_from_markdown ("[relative](other-page.md) [fragment](#top)", -1);
+
+  g_assert_true (evaluate_boolean (fixture, "document.querySelector('a[href=\"https://www.citcom.ai\"]') !== null"));
+  evaluate (fixture, "document.querySelector('a[href=\"https://www.citcom.ai\"]').click(); true");
+  while (fixture->n_links == 0)
+    spin_for (10);
+  g_assert_cmpuint (fixture->n_links, ==, 1);
+  g_assert_cmpstr (fixture->link, ==, "https://www.citcom.ai/");
+  spin_for (300);
+  g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, uri);
+  g_assert_cmpuint (fixture->n_loads, ==, 1);
+  /* A click on a link selects nothing. */
+  g_assert_cmpuint (fixture->n_activated, ==, 0);
+
+  /* Links that mean nothing outside the hub are not followed at all. */
+  ee_initiative_set_field (fixture->citcom, EE_FIELD_RELEVANCE, links);
+  wait_for_script (fixture, "document.querySelector('a[href=\"other-page.md\"]') !== null");
+  evaluate (fixture, "document.querySelector('a[href=\"other-page.md\"]').click(); "
+                     "document.querySelector('a[href=\"#top\"]').click(); true");
+  spin_for (500);
+  g_assert_cmpuint (fixture->n_links, ==, 1);
+  g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, uri);
+  g_assert_cmpuint (fixture->n_loads, ==, 1);
+}
+
+/* An edit does not move what the reader looks at. */
+static void
+test_scroll_kept (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  int citcom = section_index (fixture, G_OBJECT (fixture->citcom));
+  g_autofree char *citcom_top = g_strdup_printf ("document.querySelectorAll('section')[%d]"
+                                                 ".getBoundingClientRect().top", citcom);
+  g_autofree char *below_top = g_strdup_printf ("document.querySelectorAll('section')[%d]"
+                                                ".getBoundingClientRect().top", citcom + 1);
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(EeRichText) long_value = NULL;
+  g_autofree char *scroll_to = NULL;
+  double top, before;
+
+  g_assert_cmpfloat (evaluate_number (fixture, "document.documentElement.scrollHeight"), >, 3000);
+  evaluate (fixture, "window.scrollTo(0, 400); true");
+  g_assert_cmpfloat (evaluate_number (fixture, "window.scrollY"), ==, 400);
+  g_assert_cmpfloat (evaluate_number (fixture, citcom_top), >, 800);
+
+  /* Below the view. */
+  set_plain (fixture->citcom, EE_FIELD_SHORT_DESCRIPTION, "Typed text 123");
+  wait_for_text (fixture, "Typed text 123");
+  g_assert_cmpfloat (ABS (evaluate_number (fixture, "window.scrollY") - 400), <=, 1);
+
+  /* A new section below the view. */
+  {
+    g_autoptr(EeInitiative) added = ee_initiative_new ();
+
+    ee_initiative_set_title (added, "Added below");
+    g_list_store_append (ee_cluster_get_initiative_store (ee_document_get_cluster (fixture->document, 5)), added);
+    wait_for_text (fixture, "Added below");
+    g_assert_cmpfloat (ABS (evaluate_number (fixture, "window.scrollY") - 400), <=, 1);
+  }
+
+  /* Above the view: the section in view stays where it is on the screen,
+   * though the page above it grows. */
+  top = evaluate_number (fixture, citcom_top);
+  scroll_to = g_strdup_printf ("window.scrollTo(0, window.scrollY + %f); true", top + 600);
+  evaluate (fixture, scroll_to);
+  before = evaluate_number (fixture, below_top);
+  g_assert_cmpfloat (before, <, 0);
+  for (guint i = 0; i < 30; i++)
+    g_string_append (long_text, "A longer text that makes the initiative above the view taller.\n\n");
+  long_value = ee_rich_text_new_from_markdown (long_text->str, -1);
+  top = evaluate_number (fixture, "window.scrollY");
+  ee_initiative_set_field (fixture->citcom, EE_FIELD_KEY_ASSETS, long_value);
+  wait_for_text (fixture, "A longer text that makes");
+  wait_until_up_to_date (fixture);
+  g_assert_cmpfloat (ABS (evaluate_number (fixture, below_top) - before), <=, 1);
+  g_assert_cmpfloat (evaluate_number (fixture, "window.scrollY"), >, top + 500);
+  g_assert_cmpuint (fixture->n_loads, ==, 1);
+}
+
+/* The editor shows an initiative; the page follows. */
+static void
+test_reveal (Fixture       *fixture,
+             gconstpointer  data)
+{
+  int citcom = section_index (fixture, G_OBJECT (fixture->citcom));
+  EeCluster *cluster = ee_document_get_cluster (fixture->document, 4);
+  int cluster_index = section_index (fixture, G_OBJECT (cluster));
+  g_autofree char *near_top = g_strdup_printf ("(() => { const s = document.querySelectorAll('section')[%d];"
+                                               " const top = s.getBoundingClientRect().top;"
+                                               " return top >= 0 && top < 32 && s.classList.contains('ee-highlight'); })()",
+                                               citcom);
+  g_autofree char *cluster_near_top = g_strdup_printf ("(() => { const s = document.querySelectorAll('section')[%d];"
+                                                       " const top = s.getBoundingClientRect().top;"
+                                                       " return top >= 0 && top < 32 && s.classList.contains('ee-highlight'); })()",
+                                                       cluster_index);
+
+  ee_preview_reveal (fixture->preview, G_OBJECT (fixture->citcom));
+  wait_for_script (fixture, near_top);
+  g_assert_cmpfloat (evaluate_number (fixture, "document.querySelectorAll('.ee-highlight').length"), ==, 1);
+
+  ee_preview_reveal (fixture->preview, G_OBJECT (cluster));
+  wait_for_script (fixture, cluster_near_top);
+  g_assert_cmpfloat (evaluate_number (fixture, "document.querySelectorAll('.ee-highlight').length"), ==, 1);
+
+  /* A new initiative, revealed at once. */
+  {
+    g_autoptr(EeInitiative) added = ee_initiative_new ();
+    int added_index;
+    g_autofree char *added_near_top = NULL;
+
+    ee_initiative_set_title (added, "Just added");
+    g_list_store_append (ee_cluster_get_initiative_store (cluster), added);
+    ee_preview_reveal (fixture->preview, G_OBJECT (added));
+    added_index = section_index (fixture, G_OBJECT (added));
+    added_near_top = g_strdup_printf ("(() => { const s = document.querySelectorAll('section')[%d];"
+                                      " const top = s.getBoundingClientRect().top;"
+                                      " return s.textContent.includes('Just added') && top >= 0 && top < 32"
+                                      " && s.classList.contains('ee-highlight'); })()",
+                                      added_index);
+    wait_for_script (fixture, added_near_top);
+  }
+
+  ee_preview_reveal (fixture->preview, G_OBJECT (fixture->document));
+  wait_for_script (fixture, "window.scrollY === 0");
+  g_assert_cmpuint (fixture->n_loads, ==, 1);
+}
+
+/* A click in the page selects what it shows. */
+static void
+test_click_selects (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  int citcom = section_index (fixture, G_OBJECT (fixture->citcom));
+  EeCluster *cluster = ee_document_get_cluster (fixture->document, 2);
+  int cluster_index = section_index (fixture, G_OBJECT (cluster));
+  g_autofree char *click = g_strdup_printf ("document.querySelectorAll('section')[%d].querySelector('li').click(); true",
+                                            citcom);
+  g_autofree char *click_cluster = g_strdup_printf ("document.querySelectorAll('section')[%d].querySelector('h2').click(); true",
+                                                    cluster_index);
+
+  evaluate (fixture, click);
+  while (fixture->n_activated == 0)
+    spin_for (10);
+  g_assert_true (fixture->activated == G_OBJECT (fixture->citcom));
+
+  evaluate (fixture, click_cluster);
+  while (fixture->n_activated == 1)
+    spin_for (10);
+  g_assert_true (fixture->activated == G_OBJECT (cluster));
+
+  /* After a change, the sections are still told apart. */
+  ee_document_set_title (fixture->document, "Changed");
+  wait_for_script (fixture, "document.querySelector('h1').textContent === 'Changed'");
+  wait_until_up_to_date (fixture);
+  evaluate (fixture, click);
+  while (fixture->n_activated == 2)
+    spin_for (10);
+  g_assert_true (fixture->activated == G_OBJECT (fixture->citcom));
+}
+
+/* The page follows the style manager's dark. */
+static void
+test_dark (Fixture       *fixture,
+           gconstpointer  data)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_script (fixture, "document.documentElement.classList.contains('ee-dark')");
+  g_assert_true (evaluate_boolean (fixture, "getComputedStyle(document.body).backgroundColor !== 'rgb(255, 255, 255)'"));
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_for_script (fixture, "document.documentElement.classList.contains('ee-light')");
+  g_assert_true (evaluate_boolean (fixture, "getComputedStyle(document.body).backgroundColor === 'rgb(255, 255, 255)'"));
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* Images next to the file show; missing ones are described. */
+static void
+test_images (Fixture       *fixture,
+             gconstpointer  data)
+{
+  /* The base folder holds assets/ecosystem.png, not assets/cluster.png. */
+  g_assert_true (evaluate_boolean (fixture, "document.querySelectorAll('img').length === 1"));
+  g_assert_true (evaluate_boolean (fixture, "document.querySelector('img').src.startsWith('file:///')"));
+  g_assert_true (evaluate_boolean (fixture, "document.querySelector('img').src.endsWith('/assets/ecosystem.png')"));
+  wait_for_script (fixture, "document.querySelector('img').complete && document.querySelector('img').naturalWidth === 1");
+  g_assert_true (evaluate_boolean (fixture, "document.querySelectorAll('.ee-missing-image').length === 1"));
+  g_assert_true (evaluate_boolean (fixture, "document.querySelector('.ee-missing-image').textContent.includes('Ecosystem Logo')"));
+  g_assert_true (evaluate_boolean (fixture, "document.querySelector('.ee-missing-image').textContent.includes('assets/cluster.png')"));
+
+  /* A logo with the hub's width attribute. */
+  ee_initiative_set_logo_path (fixture->citcom, "assets/ecosystem.png");
+  ee_initiative_set_logo_alt (fixture->citcom, "CitCom logo");
+  ee_initiative_set_logo_width (fixture->citcom, 120);
+  wait_for_script (fixture, "document.querySelector('img[alt=\"CitCom logo\"]') !== null");
+  g_assert_true (evaluate_boolean (fixture, "document.querySelector('img[alt=\"CitCom logo\"]').getAttribute('width') === '120'"));
+  g_assert_false (evaluate_boolean (fixture, "document.querySelector('article').textContent.includes('width=')"));
+}
+
+static void
+test_page_html (void)
+{
+  g_autofree char *page = ee_preview_page_html ("<p>Body &amp; text</p>", "A <title>", TRUE);
+
+  g_assert_true (g_str_has_prefix (page, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (page, "Content-Security-Policy"));
+  g_assert_nonnull (strstr (page, "default-src 'none'"));
+  g_assert_nonnull (strstr (page, "<title>A &lt;title&gt;</title>"));
+  g_assert_nonnull (strstr (page, "class=\"ee-dark\""));
+  g_assert_nonnull (strstr (page, "<p>Body &amp; text</p>"));
+  g_assert_nonnull (strstr (page, ".md-typeset"));
+  g_assert_null (strstr (page, "<script"));
+}
+
+/* A 1×1 PNG. */
+static const char png_base64[] =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder_path = NULL;
+  g_autofree char *assets = NULL;
+  g_autofree char *png_path = NULL;
+  g_autofree guchar *png = NULL;
+  g_autoptr(GFile) folder = NULL;
+  gsize png_length;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  folder_path = g_dir_make_tmp ("test-preview-XXXXXX", &error);
+  g_assert_no_error (error);
+  assets = g_build_filename (folder_path, "assets", NULL);
+  g_assert_cmpint (g_mkdir (assets, 0700), ==, 0);
+  png_path = g_build_filename (assets, "ecosystem.png", NULL);
+  png = g_base64_decode (png_base64, &png_length);
+  g_file_set_contents (png_path, (const char *) png, png_length, &error);
+  g_assert_no_error (error);
+  folder = g_file_new_for_path (folder_path);
+
+  add_test ("/preview/content", test_content, NULL);
+  add_test ("/preview/live-update", test_live_update, NULL);
+  add_test ("/preview/injection", test_injection, NULL);
+  add_test ("/preview/links", test_links, NULL);
+  add_test ("/preview/scroll-kept", test_scroll_kept, NULL);
+  add_test ("/preview/reveal", test_reveal, NULL);
+  add_test ("/preview/click-selects", test_click_selects, NULL);
+  add_test ("/preview/dark", test_dark, NULL);
+  add_test ("/preview/images", test_images, folder);
+  g_test_add_func ("/preview/page-html", test_page_html);
+
+  status = g_test_run ();
+
+  g_unlink (png_path);
+  g_rmdir (assets);
+  g_rmdir (folder_path);
+  return status;
+}
