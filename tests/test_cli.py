@@ -38,6 +38,15 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run('import', os.path.join(data, 'ecosystem-page-template.md'))
     check('import writes the project', r.returncode == 0 and r.stdout == run('new').stdout, r.stderr)
 
+    r = run('render', project)
+    html = r.stdout.decode()
+    check('render writes the page as the preview shows it: styles inlined, no script, one section per part',
+          r.returncode == 0 and html.startswith('<!DOCTYPE html>') and '<style>' in html
+          and "Content-Security-Policy" in html and "default-src 'none'" in html and '<script' not in html
+          and html.count('<section class="ee-section"') == 14 and 'CitCom.ai (CitComTEF)' in html, html[:200])
+    r = run('render', '--fragment', project)
+    check('render --fragment writes only the rendered page', r.returncode == 0 and r.stdout.startswith(b'<h1>'), r.stderr)
+
     bad = os.path.join(tmp, 'bad.json')
     with open(bad, 'w') as f:
         f.write('{"format": "ldt4ssc-ecosystem-page", "version": 1, "page": {}, '

@@ -241,15 +241,15 @@ run_render (int argc, char **argv)
 {
   g_autofree char *output = NULL;
   gboolean fragment = FALSE;
+  gboolean dark = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
-    { "fragment", 0, 0, G_OPTION_ARG_NONE, &fragment, "Write only the page's body, without styles", NULL },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark scheme", NULL },
+    { "fragment", 0, 0, G_OPTION_ARG_NONE, &fragment, "Write only the rendered page, without the styles around it", NULL },
     { NULL }
   };
   g_autoptr(EeDocument) document = NULL;
-  g_autofree char *markdown = NULL;
   g_autofree char *html = NULL;
-  gsize length;
   int status = parse_options ("render", commands[3].args, entries, &argc, &argv);
 
   if (status >= 0)
@@ -260,14 +260,20 @@ run_render (int argc, char **argv)
   document = load_input (argv[1], 0, FALSE, &status);
   if (document == NULL)
     return status;
-  markdown = ee_export_page_markdown (document, &length);
-  html = ee_render_html_fragment (markdown, length);
-  if (!fragment)
+
+  if (fragment)
     {
-      g_autofree char *body = g_steal_pointer (&html);
-      g_autofree char *title = g_markup_escape_text (ee_document_get_title (document), -1);
-      html = g_strdup_printf ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                              "<title>%s</title>\n</head>\n<body>\n%s</body>\n</html>\n", title, body);
+      gsize length;
+      g_autofree char *markdown = ee_export_page_markdown (document, &length);
+      html = ee_render_html_fragment (markdown, length);
+    }
+  else
+    {
+      /* The page as the editor's preview shows it; relative images are
+       * looked for next to the input file. */
+      g_autoptr(GFile) input = g_str_equal (argv[1], "-") ? NULL : g_file_new_for_commandline_arg (argv[1]);
+      g_autoptr(GFile) folder = input ? g_file_get_parent (input) : NULL;
+      html = ee_html_render_page (document, folder, dark);
     }
   return write_output (output, html, strlen (html));
 }

@@ -13,5 +13,6 @@
 #include "ee-export.h"
 #include "ee-import.h"
 #include "ee-render.h"
+#include "ee-html-page.h"
 #include "ee-loader.h"
 #include "ee-history.h"

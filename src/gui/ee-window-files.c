@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "ee-window-private.h"
+#include "ee-preview.h"
 
 /*
  * Opening, saving and exporting.  Files are read in a worker thread and
@@ -133,10 +134,16 @@ open_action (GtkWidget  *widget,
 
 /* Saving ------------------------------------------------------------------ */
 
+typedef enum {
+  WRITE_PROJECT,
+  WRITE_MARKDOWN,   /* the page for the hub */
+  WRITE_HTML,       /* the page as the preview shows it, for reviewers */
+} WriteKind;
+
 typedef struct {
   GFile     *file;
-  GCallback  done;     /* called with the window once saved */
-  gboolean   export;   /* writes the page, not the project */
+  WriteKind  kind;
+  GCallback  done;  /* called with the window once written */
 } SaveData;
 
 static void
@@ -146,6 +153,39 @@ save_data_free (gpointer data)
 
   g_clear_object (&save->file);
   g_free (save);
+}
+
+static gboolean
+is_project_file (GFile *file)
+{
+  g_autofree char *name = file ? g_file_get_basename (file) : NULL;
+  return name != NULL && g_str_has_suffix (name, ".json");
+}
+
+static void
+remember_export (EeWindow *self, GFile *file)
+{
+  g_autoptr(GVariant) locations = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *k, *v;
+
+  g_set_object (&self->export_file, file);
+  if (self->settings == NULL || self->file == NULL)
+    return;
+
+  locations = g_settings_get_value (self->settings, "export-locations");
+  key = g_file_get_uri (self->file);
+  value = g_file_get_uri (file);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, locations);
+  while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
+    if (!g_str_equal (k, key))
+      g_variant_builder_add (&builder, "{ss}", k, v);
+  g_variant_builder_add (&builder, "{ss}", key, value);
+  g_settings_set_value (self->settings, "export-locations", g_variant_builder_end (&builder));
 }
 
 static void
@@ -161,69 +201,70 @@ write_cb (GObject      *object,
 
   if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
     {
-      g_autofree char *heading = save->export ? g_strdup_printf (_("Could Not Export “%s”"), name)
-                                              : g_strdup_printf (_("Could Not Save “%s”"), name);
+      g_autofree char *heading = save->kind == WRITE_PROJECT ? g_strdup_printf (_("Could Not Save “%s”"), name)
+                                                             : g_strdup_printf (_("Could Not Export “%s”"), name);
       g_autofree char *body = g_strdup_printf (_("%s\n\nThe document stays open with all its changes. "
                                                  "Choose another place with “%s”."),
-                                               error->message, save->export ? _("Export Markdown As…") : _("Save As…"));
+                                               error->message,
+                                               save->kind == WRITE_PROJECT ? _("Save As…") : _("Export Markdown As…"));
       _ee_window_show_error (self, heading, body);
       return;
     }
 
   remember_recent (save->file);
-  if (save->export)
-    {
-      g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
-      g_set_object (&self->export_file, save->file);
-      if (self->settings != NULL && self->file != NULL)
-        {
-          g_autoptr(GVariant) locations = g_settings_get_value (self->settings, "export-locations");
-          g_autofree char *key = g_file_get_uri (self->file);
-          g_autofree char *value = g_file_get_uri (save->file);
-          GVariantBuilder builder;
-          GVariantIter iter;
-          const char *k, *v;
-
-          g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
-          g_variant_iter_init (&iter, locations);
-          while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
-            if (!g_str_equal (k, key))
-              g_variant_builder_add (&builder, "{ss}", k, v);
-          g_variant_builder_add (&builder, "{ss}", key, value);
-          g_settings_set_value (self->settings, "export-locations", g_variant_builder_end (&builder));
-        }
-      _ee_window_toast (self, title);
-    }
-  else
+  if (save->kind == WRITE_PROJECT)
     {
       ee_window_set_file (self, save->file);
       _ee_window_set_modified (self, FALSE);
     }
-  _ee_window_file_written (self, save->file, save->export);
+  else
+    {
+      g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
+
+      if (save->kind == WRITE_MARKDOWN)
+        remember_export (self, save->file);
+      _ee_window_toast (self, title);
+    }
+  _ee_window_file_written (self, save->file, save->kind != WRITE_PROJECT);
   if (save->done != NULL)
     ((void (*) (EeWindow *)) save->done) (self);
 }
 
+static GBytes *
+contents (EeWindow *self, WriteKind kind)
+{
+  switch (kind)
+    {
+    case WRITE_PROJECT:
+      return ee_project_save_bytes (self->document);
+    case WRITE_MARKDOWN:
+      {
+        gsize length;
+        char *markdown = ee_export_page_markdown (self->document, &length);
+        return g_bytes_new_take (markdown, length);
+      }
+    case WRITE_HTML:
+      {
+        g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
+        char *html = ee_html_render_page (self->document, folder, FALSE);
+        return g_bytes_new_take (html, strlen (html));
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
-write_file (EeWindow *self, GFile *file, gboolean export, GCallback done)
+write_file (EeWindow *self, GFile *file, WriteKind kind, GCallback done)
 {
   GTask *task = g_task_new (self, NULL, NULL, NULL);
   SaveData *save = g_new0 (SaveData, 1);
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = contents (self, kind);
 
   save->file = g_object_ref (file);
-  save->export = export;
+  save->kind = kind;
   save->done = done;
   g_task_set_task_data (task, save, save_data_free);
-
-  if (export)
-    {
-      gsize length;
-      char *markdown = ee_export_page_markdown (self->document, &length);
-      bytes = g_bytes_new_take (markdown, length);
-    }
-  else
-    bytes = ee_project_save_bytes (self->document);
 
   /* Written to a temporary file and renamed over the old one, which stays
    * as a backup ("name~"). */
@@ -231,67 +272,75 @@ write_file (EeWindow *self, GFile *file, gboolean export, GCallback done)
 }
 
 static void
-save_as_response_cb (GtkNativeDialog *dialog,
-                     int              response,
-                     EeWindow        *self)
+choose_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    EeWindow        *self)
 {
   SaveData *save = g_object_get_data (G_OBJECT (dialog), "ee-save");
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      write_file (self, file, save->export, save->done);
+      write_file (self, file, save->kind, save->done);
     }
   g_object_unref (dialog);
 }
 
-static void
-choose_and_write (EeWindow *self, gboolean export, GCallback done)
+/* The name a file would have beside the document, with another ending. */
+static char *
+sibling_name (EeWindow *self, const char *fallback, const char *suffix)
 {
-  GtkFileChooserNative *dialog;
-  SaveData *save = g_new0 (SaveData, 1);
-  g_autofree char *name = NULL;
+  g_autofree char *base = self->file ? g_file_get_basename (self->file) : g_strdup (fallback);
+  char *dot = strrchr (base, '.');
 
-  save->export = export;
-  save->done = done;
-  dialog = gtk_file_chooser_native_new (export ? _("Export Markdown") : _("Save As"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, export ? _("_Export") : _("_Save"),
-                                        _("_Cancel"));
-  g_object_set_data_full (G_OBJECT (dialog), "ee-save", save, save_data_free);
-  if (export)
-    {
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter_new (_("Hub Pages"), "*.md", NULL));
-      if (self->export_file != NULL)
-        gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->export_file, NULL);
-      else
-        gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "ecosystem.md");
-    }
-  else
-    {
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter_new (_("Projects"), "*.json", NULL));
-      if (self->file != NULL && g_str_has_suffix (g_file_peek_path (self->file) ? g_file_peek_path (self->file) : "", ".json"))
-        gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->file, NULL);
-      else
-        {
-          /* A page opened from Markdown is saved as a project beside it. */
-          g_autofree char *base = self->file ? g_file_get_basename (self->file) : g_strdup ("ecosystem-page.md");
-          char *dot = strrchr (base, '.');
-          if (dot != NULL)
-            *dot = 0;
-          name = g_strconcat (base, ".json", NULL);
-          gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-        }
-    }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  if (dot != NULL)
+    *dot = 0;
+  return g_strconcat (base, suffix, NULL);
 }
 
-static gboolean
-is_project_file (GFile *file)
+static void
+choose_and_write (EeWindow *self, WriteKind kind, GCallback done)
 {
-  g_autofree char *name = file ? g_file_get_basename (file) : NULL;
-  return name != NULL && g_str_has_suffix (name, ".json");
+  static const char *titles[] = { N_("Save As"), N_("Export Markdown"), N_("Export HTML") };
+  GtkFileChooserNative *dialog;
+  SaveData *save = g_new0 (SaveData, 1);
+  GtkFileChooser *chooser;
+
+  save->kind = kind;
+  save->done = done;
+  dialog = gtk_file_chooser_native_new (_(titles[kind]), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        kind == WRITE_PROJECT ? _("_Save") : _("_Export"), _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (dialog);
+  g_object_set_data_full (G_OBJECT (dialog), "ee-save", save, save_data_free);
+
+  if (kind == WRITE_MARKDOWN)
+    {
+      gtk_file_chooser_add_filter (chooser, filter_new (_("Hub Pages"), "*.md", NULL));
+      if (self->export_file != NULL)
+        gtk_file_chooser_set_file (chooser, self->export_file, NULL);
+      else
+        gtk_file_chooser_set_current_name (chooser, "ecosystem.md");
+    }
+  else if (kind == WRITE_HTML)
+    {
+      g_autofree char *name = sibling_name (self, "ecosystem-page.json", ".html");
+
+      gtk_file_chooser_add_filter (chooser, filter_new (_("Web Pages"), "*.html", NULL));
+      gtk_file_chooser_set_current_name (chooser, name);
+    }
+  else if (is_project_file (self->file))
+    gtk_file_chooser_set_file (chooser, self->file, NULL);
+  else
+    {
+      /* A page opened from Markdown is saved as a project beside it. */
+      g_autofree char *name = sibling_name (self, "ecosystem-page.md", ".json");
+
+      gtk_file_chooser_add_filter (chooser, filter_new (_("Projects"), "*.json", NULL));
+      gtk_file_chooser_set_current_name (chooser, name);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (choose_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 /**
@@ -305,9 +354,9 @@ _ee_window_save_then (EeWindow  *self,
                       GCallback  done)
 {
   if (is_project_file (self->file))
-    write_file (self, self->file, FALSE, done);
+    write_file (self, self->file, WRITE_PROJECT, done);
   else
-    choose_and_write (self, FALSE, done);
+    choose_and_write (self, WRITE_PROJECT, done);
 }
 
 static void
@@ -323,7 +372,7 @@ save_as_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  choose_and_write (EE_WINDOW (widget), FALSE, NULL);
+  choose_and_write (EE_WINDOW (widget), WRITE_PROJECT, NULL);
 }
 
 static GFile *
@@ -353,9 +402,9 @@ export_action (GtkWidget  *widget,
   g_autoptr(GFile) file = remembered_export (self);
 
   if (file != NULL)
-    write_file (self, file, TRUE, NULL);
+    write_file (self, file, WRITE_MARKDOWN, NULL);
   else
-    choose_and_write (self, TRUE, NULL);
+    choose_and_write (self, WRITE_MARKDOWN, NULL);
 }
 
 static void
@@ -363,7 +412,25 @@ export_as_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  choose_and_write (EE_WINDOW (widget), TRUE, NULL);
+  choose_and_write (EE_WINDOW (widget), WRITE_MARKDOWN, NULL);
+}
+
+static void
+export_html_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  choose_and_write (EE_WINDOW (widget), WRITE_HTML, NULL);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EeWindow *self = EE_WINDOW (widget);
+
+  ee_preview_print (EE_PREVIEW (self->preview), GTK_WINDOW (self));
 }
 
 static void
@@ -384,5 +451,7 @@ _ee_window_class_add_file_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-as", NULL, export_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export-html", NULL, export_html_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.show-preview", NULL, show_preview_action);
 }
