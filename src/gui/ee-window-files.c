@@ -100,6 +100,55 @@ _ee_window_open_file (EeWindow *self,
   g_task_run_in_thread (task, load_thread);
 }
 
+static gint
+compare_recent (gconstpointer a, gconstpointer b)
+{
+  GDateTime *x = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *y = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  return g_date_time_compare (y, x);
+}
+
+/**
+ * _ee_window_update_recent:
+ *
+ * Lists the projects and hub pages used last in the Open Recent menu.
+ */
+void
+_ee_window_update_recent (EeWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  items = g_list_sort (items, compare_recent);
+  for (GList *l = items; l != NULL && n < 10; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!(g_str_has_suffix (uri, ".json") || g_str_has_suffix (uri, ".md")) || !gtk_recent_info_exists (info))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (uri));
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", n > 0);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  _ee_window_open_file (EE_WINDOW (widget), file);
+}
+
 static void
 open_response_cb (GtkNativeDialog *dialog,
                   int              response,
@@ -447,6 +496,7 @@ void
 _ee_window_class_add_file_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);

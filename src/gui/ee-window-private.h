@@ -34,6 +34,7 @@ struct _EeWindow {
   AdwBin               *preview_bin;
   GMenu                *move_to_menu;
   GtkWidget            *initiative_menu_button;
+  GMenu                *recent_menu;
 };
 
 /* ee-window.c */
@@ -67,5 +68,6 @@ void          _ee_window_save_then         (EeWindow     *self,
                                             GCallback     done);
 void          _ee_window_open_file         (EeWindow     *self,
                                             GFile        *file);
+void          _ee_window_update_recent     (EeWindow     *self);
 
 G_END_DECLS

@@ -451,6 +451,7 @@ ee_window_class_init (EeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EeWindow, preview_bin);
   gtk_widget_class_bind_template_child (widget_class, EeWindow, move_to_menu);
   gtk_widget_class_bind_template_child (widget_class, EeWindow, initiative_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EeWindow, recent_menu);
 
   _ee_window_class_add_actions (widget_class);
   _ee_window_class_add_file_actions (widget_class);
@@ -486,6 +487,10 @@ ee_window_init (EeWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->sidebar_pane);
   g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (_ee_window_update_recent),
+                           self, G_CONNECT_SWAPPED);
+  _ee_window_update_recent (self);
 
   self->preview = ee_preview_new ();
   adw_bin_set_child (self->preview_bin, self->preview);

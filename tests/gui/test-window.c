@@ -276,6 +276,10 @@ test_save_reopen_export (void)
   activate (window, "win.save", NULL);
   wait_until (not_modified, window);
 
+  {
+    g_autofree char *uri = g_file_get_uri (project);
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  }
   reopened = ee_loader_load_file (project, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ee_initiative_get_title (ee_cluster_get_initiative (ee_document_get_cluster (reopened, 0), 0)), ==,
