@@ -69,3 +69,55 @@ ee_loader_load_file (GFile   *file,
     return ee_import_load_file (file, error);
   return ee_project_load_file (file, error);
 }
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  EeDocument *document = ee_loader_load_file (G_FILE (source_object), &error);
+
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+/**
+ * ee_loader_load_file_async:
+ *
+ * Opens a project file or a hub page in a worker thread: pages can be
+ * large.  The document is handed over in the thread of @callback.
+ */
+void
+ee_loader_load_file_async (GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ee_loader_load_file_async);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * ee_loader_load_file_finish:
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error
+ *   set
+ */
+EeDocument *
+ee_loader_load_file_finish (GFile         *file,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, file), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

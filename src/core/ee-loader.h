@@ -18,5 +18,12 @@ EeDocument *ee_loader_load_bytes  (GBytes      *contents,
                                    GError     **error);
 EeDocument *ee_loader_load_file   (GFile       *file,
                                    GError     **error);
+void        ee_loader_load_file_async  (GFile               *file,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+EeDocument *ee_loader_load_file_finish (GFile               *file,
+                                        GAsyncResult        *result,
+                                        GError             **error);
 
 G_END_DECLS

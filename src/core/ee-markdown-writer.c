@@ -94,6 +94,34 @@ starts_ordered_marker (const char *p, const char *end, const char **marker)
 }
 
 /**
+ * ee_markdown_strip_bounds:
+ * @start: (out): where @text starts without white space
+ * @end: (out): where it ends
+ *
+ * Finds @text without white space, Unicode spaces included, at either end.
+ */
+void
+ee_markdown_strip_bounds (const char  *text,
+                          const char **start,
+                          const char **end)
+{
+  const char *s = text;
+  const char *e = text + strlen (text);
+
+  while (*s && g_unichar_isspace (g_utf8_get_char (s)))
+    s = g_utf8_next_char (s);
+  while (e > s)
+    {
+      const char *prev = g_utf8_find_prev_char (s, e);
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      e = prev;
+    }
+  *start = s;
+  *end = e;
+}
+
+/**
  * ee_markdown_strip:
  *
  * Returns: (transfer full): @text without white space, Unicode spaces
@@ -102,18 +130,9 @@ starts_ordered_marker (const char *p, const char *end, const char **marker)
 char *
 ee_markdown_strip (const char *text)
 {
-  const char *start = text;
-  const char *end = text + strlen (text);
+  const char *start, *end;
 
-  while (*start && g_unichar_isspace (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start)
-    {
-      const char *prev = g_utf8_find_prev_char (start, end);
-      if (!g_unichar_isspace (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
+  ee_markdown_strip_bounds (text, &start, &end);
   return g_strndup (start, end - start);
 }
 

@@ -24,6 +24,9 @@ G_BEGIN_DECLS
 #define EE_LIST_SEPARATOR "<!-- -->"
 
 char *ee_markdown_strip         (const char *text);
+void  ee_markdown_strip_bounds  (const char  *text,
+                                 const char **start,
+                                 const char **end);
 void  ee_markdown_escape_text   (GString    *out,
                                  const char *text,
                                  gssize      length,

@@ -622,17 +622,7 @@ push_emphasis_run (GPtrArray *runs, EeRun *run)
   EeMarks plain = run->marks & ~(EE_MARK_BOLD | EE_MARK_ITALIC);
 
   if (run->marks != plain)
-    {
-      while (*start && g_unichar_isspace (g_utf8_get_char (start)))
-        start = g_utf8_next_char (start);
-      while (end > start)
-        {
-          const char *prev = g_utf8_find_prev_char (start, end);
-          if (!g_unichar_isspace (g_utf8_get_char (prev)))
-            break;
-          end = prev;
-        }
-    }
+    ee_markdown_strip_bounds (text, &start, &end);
   if (start == text && *end == 0)
     {
       push_run (runs, run);

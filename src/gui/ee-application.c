@@ -28,26 +28,6 @@ new_bundled_window (EeApplication *self)
   return ee_window_new (GTK_APPLICATION (self), document, NULL);
 }
 
-/* Reading a file may take a while (pages up to EE_MAX_FILE_SIZE), so it
- * happens in a worker thread; the document is handed to the main thread
- * before any window sees it. */
-static void
-load_file_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  GError *error = NULL;
-  EeDocument *document;
-
-  document = ee_loader_load_file (file, &error);
-  if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, document, g_object_unref);
-}
-
 /* Callbacks */
 
 static void
@@ -55,15 +35,13 @@ load_file_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  EeApplication *self = EE_APPLICATION (object);
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  EeApplication *self = EE_APPLICATION (user_data);
+  GFile *file = G_FILE (object);
   g_autoptr(EeDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
-  g_assert (g_task_get_source_tag (G_TASK (result)) == ee_application_open);
-
-  document = g_task_propagate_pointer (G_TASK (result), &error);
+  document = ee_loader_load_file_finish (file, result, &error);
   if (document != NULL)
     {
       gtk_window_present (GTK_WINDOW (ee_window_new (GTK_APPLICATION (self), document, file)));
@@ -184,13 +162,9 @@ ee_application_open (GApplication  *app,
 {
   for (int i = 0; i < n_files; i++)
     {
-      g_autoptr(GTask) task = g_task_new (app, NULL, load_file_cb, NULL);
-
-      g_task_set_source_tag (task, ee_application_open);
-      g_task_set_task_data (task, g_object_ref (files[i]), g_object_unref);
       /* Keep the application running until the file is read. */
       g_application_hold (app);
-      g_task_run_in_thread (task, load_file_thread);
+      ee_loader_load_file_async (files[i], NULL, load_file_cb, app);
     }
 }
 

@@ -38,29 +38,14 @@ remember_recent (GFile *file)
 /* Opening ----------------------------------------------------------------- */
 
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  EeDocument *document = ee_loader_load_file (G_FILE (task_data), &error);
-
-  if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, document, g_object_unref);
-}
-
-static void
 load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  EeWindow *self = EE_WINDOW (object);
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(EeWindow) self = user_data;
+  GFile *file = G_FILE (object);
   g_autoptr(GError) error = NULL;
-  g_autoptr(EeDocument) document = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(EeDocument) document = ee_loader_load_file_finish (file, result, &error);
 
   if (document == NULL)
     {
@@ -93,11 +78,7 @@ void
 _ee_window_open_file (EeWindow *self,
                       GFile    *file)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, load_cb, NULL);
-
-  g_task_set_source_tag (task, _ee_window_open_file);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
+  ee_loader_load_file_async (file, NULL, load_cb, g_object_ref (self));
 }
 
 static gint
