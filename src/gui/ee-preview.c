@@ -570,7 +570,9 @@ web_process_terminated_cb (EePreview                         *self,
                            WebKitWebProcessTerminationReason  reason,
                            WebKitWebView                     *web_view)
 {
-  g_warning ("The preview's web process ended (%d); loading the page again", reason);
+  /* A message, not a warning: the preview recovers by itself, and a web
+   * process can end under memory pressure on a busy machine. */
+  g_message ("The preview's web process ended (%d); loading the page again", reason);
   load_page (self);
 }
 
