@@ -12,6 +12,8 @@ struct _EeClusterForm {
 
   EeHistory *history;
   EeCluster *cluster;
+  GtkWidget *initiative_list;
+  GtkWidget *add_button;
 };
 
 G_DEFINE_FINAL_TYPE (EeClusterForm, ee_cluster_form, ADW_TYPE_BIN)
@@ -105,6 +107,7 @@ build (EeClusterForm *self)
   add = gtk_button_new_with_mnemonic (_("_Add Initiative"));
   gtk_widget_add_css_class (add, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.add-initiative");
+  self->add_button = add;
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
   list = gtk_list_box_new ();
   gtk_widget_add_css_class (list, "boxed-list");
@@ -120,6 +123,7 @@ build (EeClusterForm *self)
   gtk_list_box_bind_model (GTK_LIST_BOX (list), ee_cluster_get_initiatives (self->cluster),
                            create_initiative_row, NULL, NULL);
   g_signal_connect (list, "row-activated", G_CALLBACK (initiative_activated_cb), self);
+  self->initiative_list = list;
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
@@ -192,4 +196,24 @@ ee_cluster_form_get_cluster (EeClusterForm *self)
 {
   g_return_val_if_fail (EE_IS_CLUSTER_FORM (self), NULL);
   return self->cluster;
+}
+
+/**
+ * ee_cluster_form_focus_initiatives:
+ *
+ * Moves the keyboard focus to the first initiative's row, or to Add
+ * Initiative when the cluster has none.
+ */
+void
+ee_cluster_form_focus_initiatives (EeClusterForm *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (EE_IS_CLUSTER_FORM (self));
+
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->initiative_list), 0);
+  gtk_widget_grab_focus (row != NULL ? GTK_WIDGET (row) : self->add_button);
 }

@@ -13,5 +13,6 @@ G_DECLARE_FINAL_TYPE (EeClusterForm, ee_cluster_form, EE, CLUSTER_FORM, AdwBin)
 GtkWidget *ee_cluster_form_new         (EeHistory     *history,
                                         EeCluster     *cluster);
 EeCluster *ee_cluster_form_get_cluster (EeClusterForm *self);
+void       ee_cluster_form_focus_initiatives (EeClusterForm *self);
 
 G_END_DECLS

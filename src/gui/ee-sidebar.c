@@ -143,9 +143,10 @@ row_update (GtkListItem *list_item)
       const char *short_title = ee_cluster_get_short_title (EE_CLUSTER (object));
 
       text = *short_title ? short_title : ee_cluster_get_title (EE_CLUSTER (object));
+      g_autofree char *count_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u initiative", "%u initiatives", n), n);
+
       count_text = g_strdup_printf ("%u", n);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (count), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      g_dngettext (GETTEXT_PACKAGE, "%u initiative", "%u initiatives", n), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (count), GTK_ACCESSIBLE_PROPERTY_LABEL, count_label, -1);
     }
   else
     text = ee_initiative_get_title (EE_INITIATIVE (object));
@@ -432,7 +433,26 @@ ee_sidebar_select (EeSidebar *self,
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
   self->selecting = FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+
+  /* In GTK 4.8, scrolling to an item also moves the keyboard focus to it;
+   * the focus goes back where it was, so typing goes on in its field. */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+    if (focus != NULL)
+      g_object_ref (focus);
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    if (focus != NULL && gtk_widget_get_root (focus) == root &&
+        !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+      {
+        if (GTK_IS_TEXT (focus))
+          gtk_text_grab_focus_without_selecting (GTK_TEXT (focus));
+        else
+          gtk_widget_grab_focus (focus);
+      }
+    g_clear_object (&focus);
+  }
 }
 
 static void

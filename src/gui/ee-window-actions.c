@@ -99,6 +99,9 @@ delete_initiative_action (GtkWidget  *widget,
   title = g_strdup_printf (_("“%s” deleted"), initiative_name (initiative));
   _ee_window_show (self, G_OBJECT (cluster), TRUE);
   ee_history_remove (self->history, ee_cluster_get_initiative_store (cluster), position);
+  /* The focus goes to the cluster's initiatives, not into a field of its
+   * form where the next keystroke would change text. */
+  _ee_window_focus_initiatives (self);
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -130,8 +133,10 @@ _ee_window_move_initiative (EeWindow     *self,
   if (from_cluster == cluster && position == from)
     return;
   g_object_ref (initiative);
+  self->moving = TRUE;
   ee_history_move (self->history, ee_cluster_get_initiative_store (from_cluster), from,
                    ee_cluster_get_initiative_store (cluster), position);
+  self->moving = FALSE;
   _ee_window_show (self, G_OBJECT (initiative), TRUE);
   g_object_unref (initiative);
 }

@@ -18,6 +18,8 @@ struct _EeWindow {
   GObject              *shown;        /* what the form shows */
   GtkWidget            *preview;      /* NULL until the preview exists */
   gboolean              closing;      /* a save before closing is under way */
+  guint                 check_shown_id;
+  gboolean              moving;       /* an initiative is leaving one place for another */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -69,5 +71,6 @@ void          _ee_window_save_then         (EeWindow     *self,
 void          _ee_window_open_file         (EeWindow     *self,
                                             GFile        *file);
 void          _ee_window_update_recent     (EeWindow     *self);
+void          _ee_window_focus_initiatives (EeWindow     *self);
 
 G_END_DECLS

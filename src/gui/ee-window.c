@@ -205,6 +205,10 @@ static void
 sidebar_selected_cb (EeWindow *self,
                      GObject  *object)
 {
+  /* While an initiative moves, the sidebar selects a neighbour for a
+   * moment; the form, and the focus in it, stay. */
+  if (self->moving)
+    return;
   _ee_window_show (self, object, FALSE);
 }
 
@@ -217,6 +221,18 @@ sidebar_move_requested_cb (EeWindow     *self,
   _ee_window_move_initiative (self, initiative, cluster, position);
 }
 
+static gboolean
+check_shown_cb (gpointer user_data)
+{
+  EeWindow *self = user_data;
+
+  self->check_shown_id = 0;
+  if (EE_IS_INITIATIVE (self->shown)
+      && ee_document_find_initiative (self->document, EE_INITIATIVE (self->shown), NULL) == NULL)
+    _ee_window_show (self, G_OBJECT (self->document), TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 document_changed_cb (EeWindow   *self,
                      GObject    *object,
@@ -224,12 +240,11 @@ document_changed_cb (EeWindow   *self,
 {
   _ee_window_set_modified (self, TRUE);
 
-  /* The form of an initiative that left the document goes too. */
-  if (EE_IS_INITIATIVE (self->shown)
-      && ee_document_find_initiative (self->document, EE_INITIATIVE (self->shown), NULL) == NULL)
-    _ee_window_show (self, G_OBJECT (self->document), TRUE);
-  else
-    _ee_window_update_actions (self);
+  /* The form of an initiative that left the document goes too, once the
+   * change is complete: a move takes it out and puts it back. */
+  if (EE_IS_INITIATIVE (self->shown) && self->check_shown_id == 0)
+    self->check_shown_id = g_idle_add (check_shown_cb, self);
+  _ee_window_update_actions (self);
 }
 
 static void
@@ -345,6 +360,7 @@ ee_window_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_handle_id (&self->check_shown_id, g_source_remove);
   g_clear_object (&self->shown);
 
   G_OBJECT_CLASS (ee_window_parent_class)->dispose (object);
@@ -654,4 +670,16 @@ ee_window_show_object (EeWindow *self,
 {
   g_return_if_fail (EE_IS_WINDOW (self));
   _ee_window_show (self, object, TRUE);
+}
+
+/* Moves the keyboard focus to the cluster form's list of initiatives, a
+ * control with a name, rather than into a field where the next keystroke
+ * would change text. */
+void
+_ee_window_focus_initiatives (EeWindow *self)
+{
+  GtkWidget *form = adw_bin_get_child (self->form_bin);
+
+  if (EE_IS_CLUSTER_FORM (form))
+    ee_cluster_form_focus_initiatives (EE_CLUSTER_FORM (form));
 }
