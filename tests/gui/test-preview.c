@@ -85,19 +85,36 @@ evaluate_cb (GObject      *web_view,
   evaluation->done = TRUE;
 }
 
-/* Runs @script in the preview's world and returns its value. */
+/* Runs @script in the preview's world; its value, or NULL and @error. */
 static JSCValue *
-evaluate (Fixture    *fixture,
-          const char *script)
+try_evaluate (Fixture     *fixture,
+              const char  *script,
+              GError     **error)
 {
   Evaluation evaluation = { FALSE, NULL, NULL };
 
   webkit_web_view_evaluate_javascript (ee_preview_get_web_view (fixture->preview), script, -1,
                                        EE_PREVIEW_SCRIPT_WORLD, NULL, NULL, evaluate_cb, &evaluation);
   spin_until_flag (&evaluation.done);
-  g_assert_no_error (evaluation.error);
+  if (evaluation.error != NULL)
+    {
+      g_propagate_error (error, evaluation.error);
+      return NULL;
+    }
   g_assert_nonnull (evaluation.value);
   return evaluation.value;
+}
+
+/* Runs @script in the preview's world and returns its value. */
+static JSCValue *
+evaluate (Fixture    *fixture,
+          const char *script)
+{
+  g_autoptr(GError) error = NULL;
+  JSCValue *value = try_evaluate (fixture, script, &error);
+
+  g_assert_no_error (error);
+  return value;
 }
 
 static char *
@@ -135,10 +152,18 @@ wait_for_script (Fixture    *fixture,
 {
   gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
 
-  while (!evaluate_boolean (fixture, script))
+  /* While the page is being updated, an evaluation can fail (the section
+   * asked for is not there yet, or the script's context went away): that
+   * counts as "not yet", and the last error is reported on a time-out. */
+  for (;;)
     {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JSCValue) value = try_evaluate (fixture, script, &error);
+
+      if (value != NULL && jsc_value_to_boolean (value))
+        return;
       if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for: %s", script);
+        g_error ("Timed out waiting for: %s (%s)", script, error != NULL ? error->message : "false");
       spin_for (10);
     }
 }
