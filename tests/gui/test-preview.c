@@ -549,6 +549,27 @@ test_scroll_kept (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_loads, ==, 1);
 }
 
+/* Waits until a smooth scroll has come to rest. */
+static void
+wait_scroll_settled (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  double last = evaluate_number (fixture, "window.scrollY");
+
+  for (;;)
+    {
+      double now;
+
+      spin_for (150);
+      now = evaluate_number (fixture, "window.scrollY");
+      if (now == last)
+        return;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for the scroll to end");
+      last = now;
+    }
+}
+
 /* The editor shows an initiative; the page follows. */
 static void
 test_reveal (Fixture       *fixture,
@@ -570,6 +591,9 @@ test_reveal (Fixture       *fixture,
   wait_for_script (fixture, near_top);
   g_assert_cmpfloat (evaluate_number (fixture, "document.querySelectorAll('.ee-highlight').length"), ==, 1);
 
+  /* Each reveal starts once the last one's scroll is over: under load a
+   * smooth scroll still running could end after the next one starts. */
+  wait_scroll_settled (fixture);
   ee_preview_reveal (fixture->preview, G_OBJECT (cluster));
   wait_for_script (fixture, cluster_near_top);
   g_assert_cmpfloat (evaluate_number (fixture, "document.querySelectorAll('.ee-highlight').length"), ==, 1);
@@ -580,6 +604,7 @@ test_reveal (Fixture       *fixture,
     int added_index;
     g_autofree char *added_near_top = NULL;
 
+    wait_scroll_settled (fixture);
     ee_initiative_set_title (added, "Just added");
     g_list_store_append (ee_cluster_get_initiative_store (cluster), added);
     ee_preview_reveal (fixture->preview, G_OBJECT (added));
@@ -592,6 +617,7 @@ test_reveal (Fixture       *fixture,
     wait_for_script (fixture, added_near_top);
   }
 
+  wait_scroll_settled (fixture);
   ee_preview_reveal (fixture->preview, G_OBJECT (fixture->document));
   wait_for_script (fixture, "window.scrollY === 0");
   g_assert_cmpuint (fixture->n_loads, ==, 1);
