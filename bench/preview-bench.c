@@ -6,6 +6,7 @@
 #include "ee-export.h"
 #include "ee-preview.h"
 #include "ee-test-gen.h"
+#include "gui-test-support.h"
 
 /*
  * How long the live preview takes to show an edit, in a real window, for
@@ -30,38 +31,6 @@ typedef struct {
   gboolean   updated;
   gboolean   loaded;
 } Bench;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin_until (gboolean *flag)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!*flag && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("Timed out");
-  g_source_remove (id);
-}
-
-static void
-spin_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 spin_until_up_to_date (Bench *bench)
@@ -114,7 +83,7 @@ wait_for_frame (Bench *bench)
                                                   "return new Promise(r => requestAnimationFrame(() => r(true)));",
                                                   -1, NULL, EE_PREVIEW_SCRIPT_WORLD, NULL, NULL,
                                                   frame_cb, &done);
-  spin_until (&done);
+  gui_test_spin_until (&done, TIMEOUT_MS);
 }
 
 static int
@@ -189,7 +158,7 @@ run (guint n_initiatives,
   /* The editor shows the initiative it edits, and so does the page. */
   ee_preview_reveal (bench.preview, G_OBJECT (initiative));
   spin_until_up_to_date (&bench);
-  spin_for (800);
+  gui_test_spin_for (800);
 
   for (guint i = 0; i < WARM_UP + n_edits; i++)
     {
@@ -201,7 +170,7 @@ run (guint n_initiatives,
       bench.updated = FALSE;
       start = g_get_monotonic_time ();
       ee_initiative_set_field (initiative, EE_FIELD_SHORT_DESCRIPTION, value);
-      spin_until (&bench.updated);
+      gui_test_spin_until (&bench.updated, TIMEOUT_MS);
       dom_ms = elapsed_ms (start);
       wait_for_frame (&bench);
       if (i >= WARM_UP)
@@ -212,7 +181,7 @@ run (guint n_initiatives,
           g_array_append_val (frame, frame_ms);
         }
       /* Someone typing leaves a little time between keys. */
-      spin_for (pause_ms);
+      gui_test_spin_for (pause_ms);
     }
 
   for (guint i = 0; i < 30; i++)
@@ -235,13 +204,13 @@ run (guint n_initiatives,
       bench.loaded = FALSE;
       start = g_get_monotonic_time ();
       ee_preview_reload (bench.preview);
-      spin_until (&bench.loaded);
+      gui_test_spin_until (&bench.loaded, TIMEOUT_MS);
       load_ms = elapsed_ms (start);
       spin_until_up_to_date (&bench);
       ready_ms = elapsed_ms (start);
       g_array_append_val (load, load_ms);
       g_array_append_val (load_ready, ready_ms);
-      spin_for (100);
+      gui_test_spin_for (100);
     }
 
   g_print ("%6u %8u %9.1f %9.1f %9.1f %9.1f %9.1f %10.1f %10.1f\n",
@@ -252,7 +221,7 @@ run (guint n_initiatives,
            percentile (load, 0.5), percentile (load_ready, 0.5));
 
   gtk_window_destroy (GTK_WINDOW (bench.window));
-  spin_for (200);
+  gui_test_spin_for (200);
 }
 
 int
@@ -263,6 +232,7 @@ main (int   argc,
   guint n_edits = argc > 1 ? (guint) atoi (argv[1]) : 100;
   guint pause_ms = argc > 2 ? (guint) atoi (argv[2]) : 50;
 
+  gui_test_keep_malloc_perturb_to_self ();
   gtk_init ();
   adw_init ();
 

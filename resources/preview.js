@@ -110,11 +110,51 @@
     return sections.length;
   }
 
+  // Where the reader is, so that a new load of the page (a reload, or a
+  // web process that ended) opens at the same place: the first visible
+  // section and how far the viewport's top is below the section's.  It is
+  // reported once the scroll has rested, and not during a reveal's own
+  // smooth scroll, whose destination the widget already knows.
+  let placeTimer = 0;
+  let revealing = 0;
+
+  function reportPlace() {
+    const now = performance.now();
+
+    if (now < revealing) {
+      placeTimer = setTimeout(reportPlace, revealing - now);
+      return;
+    }
+
+    const index = window.scrollY > 0 ? firstVisibleSection() : -1;
+    const offset = index >= 0 ? Math.round(-article.children[index].getBoundingClientRect().top) : 0;
+
+    window.webkit.messageHandlers.eePlace.postMessage([generation, index, offset]);
+  }
+
+  window.addEventListener('scroll', () => {
+    clearTimeout(placeTimer);
+    placeTimer = setTimeout(reportPlace, 200);
+  }, { passive: true });
+
+  // Opens the page at a place reportPlace() gave, at once.
+  function restore(index, offset, highlight) {
+    const section = article.children[index];
+
+    if (section === undefined)
+      return false;
+    window.scrollTo(0, window.scrollY + section.getBoundingClientRect().top + offset);
+    if (highlight)
+      section.classList.add('ee-highlight');
+    return true;
+  }
+
   function reveal(index) {
     const section = article.children[index];
 
     if (section === undefined)
       return false;
+    revealing = performance.now() + 1000;
     for (const highlighted of article.querySelectorAll('.ee-highlight'))
       highlighted.classList.remove('ee-highlight');
     if (index === 0)
@@ -151,6 +191,6 @@
       [generation, Number(section.dataset.eeSection)]);
   });
 
-  globalThis.eePreview = { update, reveal, setDark };
+  globalThis.eePreview = { update, reveal, restore, setDark };
   return true;
 })();

@@ -53,6 +53,9 @@ struct _EePreview {
   GPtrArray      *sections;        /* of Section */
   guint           generation;      /* counts the states of the page the widget sent */
   GObject        *pending_reveal;
+  GObject        *place;           /* the first section in view, kept across loads */
+  int             place_offset;    /* how far the view's top is below that section's */
+  gboolean        place_revealed;  /* the place is a reveal's, still under way */
 
   GCancellable   *cancellable;
   guint           idle_id;
@@ -297,6 +300,26 @@ find_section (EePreview *self,
 
 /* Scripts */
 
+/* A reveal's destination is the reading place at once: a load of the page
+ * before its scroll is over still opens there. */
+static void
+set_revealed (EePreview *self,
+              GObject   *object)
+{
+  g_set_object (&self->place, object);
+  self->place_offset = 0;
+  self->place_revealed = TRUE;
+}
+
+static void
+forget_place (EePreview *self)
+{
+  g_clear_object (&self->pending_reveal);
+  g_clear_object (&self->place);
+  self->place_offset = 0;
+  self->place_revealed = FALSE;
+}
+
 static void
 run_script (EePreview           *self,
             const char          *script,
@@ -416,6 +439,8 @@ run_update (EePreview *self)
   if (self->pending_reveal != NULL)
     {
       reveal = find_section (self, self->pending_reveal);
+      if (reveal >= 0)
+        set_revealed (self, self->pending_reveal);
       g_clear_object (&self->pending_reveal);
     }
   if (script->len == 0 && reveal < 0)
@@ -538,6 +563,7 @@ load_changed_cb (EePreview       *self,
   g_autoptr(GString) script = NULL;
   gsize length;
   const char *text;
+  int place;
 
   if (event != WEBKIT_LOAD_FINISHED || !self->loading)
     return;
@@ -557,10 +583,13 @@ load_changed_cb (EePreview       *self,
   g_string_append_len (script, text, length);
   g_string_append_printf (script,
                           "\n}\n"
-                          "eePreview.setDark(%s);\n"
-                          "return true;\n"
-                          "})();",
+                          "eePreview.setDark(%s);\n",
                           self->dark ? "true" : "false");
+  /* A new load of the page opens where the reader was. */
+  if (self->place != NULL && (place = find_section (self, self->place)) >= 0)
+    g_string_append_printf (script, "eePreview.restore(%d, %d, %s);\n",
+                            place, self->place_offset, self->place_revealed ? "true" : "false");
+  g_string_append (script, "return true;\n})();");
 
   run_script (self, script->str, script->len, install_done_cb);
 }
@@ -674,6 +703,36 @@ activate_message_cb (EePreview                *self,
   g_signal_emit (self, signals[OBJECT_ACTIVATED], 0, section->object);
 }
 
+/* The reader scrolled: [generation, first visible section or -1, offset]. */
+static void
+place_message_cb (EePreview                *self,
+                  JSCValue                 *value,
+                  WebKitUserContentManager *manager)
+{
+  g_autoptr(JSCValue) generation = NULL;
+  g_autoptr(JSCValue) index = NULL;
+  g_autoptr(JSCValue) offset = NULL;
+  int i;
+
+  if (!jsc_value_is_array (value))
+    return;
+  generation = jsc_value_object_get_property_at_index (value, 0);
+  index = jsc_value_object_get_property_at_index (value, 1);
+  offset = jsc_value_object_get_property_at_index (value, 2);
+  if ((guint) jsc_value_to_int32 (generation) != self->generation)
+    return;
+  i = jsc_value_to_int32 (index);
+  self->place_revealed = FALSE;
+  if (i < 0 || (guint) i >= self->sections->len)
+    {
+      g_clear_object (&self->place);
+      self->place_offset = 0;
+      return;
+    }
+  g_set_object (&self->place, ((Section *) self->sections->pdata[i])->object);
+  self->place_offset = jsc_value_to_int32 (offset);
+}
+
 static gboolean
 ee_preview_real_link_activated (EePreview  *self,
                                 const char *uri)
@@ -710,7 +769,7 @@ ee_preview_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_object (&self->base_folder);
-  g_clear_object (&self->pending_reveal);
+  forget_place (self);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   if (self->web_view != NULL)
     {
@@ -853,6 +912,9 @@ ee_preview_init (EePreview *self)
   webkit_user_content_manager_register_script_message_handler (manager, "eeActivate", EE_PREVIEW_SCRIPT_WORLD);
   g_signal_connect_object (manager, "script-message-received::eeActivate",
                            G_CALLBACK (activate_message_cb), self, G_CONNECT_SWAPPED);
+  webkit_user_content_manager_register_script_message_handler (manager, "eePlace", EE_PREVIEW_SCRIPT_WORLD);
+  g_signal_connect_object (manager, "script-message-received::eePlace",
+                           G_CALLBACK (place_message_cb), self, G_CONNECT_SWAPPED);
 
   self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
                                  "network-session", network_session (),
@@ -938,7 +1000,7 @@ ee_preview_set_document (EePreview  *self,
         }
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_FOLDER]);
     }
-  g_clear_object (&self->pending_reveal);
+  forget_place (self);
   load_page (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -992,6 +1054,7 @@ ee_preview_reveal (EePreview *self,
   g_clear_object (&self->pending_reveal);
   if (index < 0)
     return;
+  set_revealed (self, object);
   script = g_strdup_printf ("eePreview.reveal(%d);", index);
   run_script (self, script, -1, script_done_cb);
 }

@@ -13,6 +13,7 @@
 
 #include "ee-core.h"
 #include "ee-preview.h"
+#include "gui-test-support.h"
 
 static gboolean loaded;
 static char *dom;
@@ -50,6 +51,7 @@ main (int argc, char **argv)
       fprintf (stderr, "usage: preview-dom FILE.json|PAGE.md\n");
       return 2;
     }
+  gui_test_keep_malloc_perturb_to_self ();
   gtk_init ();
   adw_init ();
 

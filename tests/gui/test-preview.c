@@ -8,6 +8,7 @@
 #include "ee-document.h"
 #include "ee-export.h"
 #include "ee-preview.h"
+#include "gui-test-support.h"
 
 /*
  * The live preview, in a real window: what the page holds, read from its
@@ -26,6 +27,8 @@ typedef struct {
   EeDocument   *document;
   EeInitiative *citcom;
   guint         n_loads;
+  guint         n_crashes;       /* web processes that ended by themselves */
+  guint         n_places;        /* reading places the page reported */
   guint         n_links;
   char         *link;
   GObject      *activated;
@@ -34,38 +37,6 @@ typedef struct {
 
 /* Helpers */
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @done is set or the time is up. */
-static void
-spin_until_flag (gboolean *done)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!*done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
-
-static void
-spin_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 typedef struct {
   gboolean  done;
@@ -95,7 +66,7 @@ try_evaluate (Fixture     *fixture,
 
   webkit_web_view_evaluate_javascript (ee_preview_get_web_view (fixture->preview), script, -1,
                                        EE_PREVIEW_SCRIPT_WORLD, NULL, NULL, evaluate_cb, &evaluation);
-  spin_until_flag (&evaluation.done);
+  gui_test_spin_until (&evaluation.done, TIMEOUT_MS);
   if (evaluation.error != NULL)
     {
       g_propagate_error (error, evaluation.error);
@@ -164,7 +135,7 @@ wait_for_script (Fixture    *fixture,
         return;
       if (g_get_monotonic_time () > deadline)
         g_error ("Timed out waiting for: %s (%s)", script, error != NULL ? error->message : "false");
-      spin_for (10);
+      gui_test_spin_for (10);
     }
 }
 
@@ -248,6 +219,25 @@ load_changed_cb (WebKitWebView   *web_view,
     fixture->n_loads++;
 }
 
+/* A web process can end by itself on a busy machine; the preview then loads
+ * the page again, which the tests that count loads allow for. */
+static void
+web_process_terminated_cb (WebKitWebView                     *web_view,
+                           WebKitWebProcessTerminationReason  reason,
+                           Fixture                           *fixture)
+{
+  if (reason != WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
+    fixture->n_crashes++;
+}
+
+static void
+place_message_cb (WebKitUserContentManager *manager,
+                  JSCValue                 *value,
+                  Fixture                  *fixture)
+{
+  fixture->n_places++;
+}
+
 static gboolean
 link_activated_cb (EePreview  *preview,
                    const char *uri,
@@ -284,6 +274,10 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->preview));
   g_signal_connect (ee_preview_get_web_view (fixture->preview), "load-changed",
                     G_CALLBACK (load_changed_cb), fixture);
+  g_signal_connect (ee_preview_get_web_view (fixture->preview), "web-process-terminated",
+                    G_CALLBACK (web_process_terminated_cb), fixture);
+  g_signal_connect (webkit_web_view_get_user_content_manager (ee_preview_get_web_view (fixture->preview)),
+                    "script-message-received::eePlace", G_CALLBACK (place_message_cb), fixture);
   g_signal_connect (fixture->preview, "link-activated", G_CALLBACK (link_activated_cb), fixture);
   g_signal_connect (fixture->preview, "object-activated", G_CALLBACK (object_activated_cb), fixture);
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -305,6 +299,9 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->document);
   g_free (fixture->link);
 }
+
+/* The page loaded @n times, not counting loads after a crash. */
+#define assert_loads(fixture, n) g_assert_cmpuint ((fixture)->n_loads - (fixture)->n_crashes, ==, (n))
 
 #define add_test(path, func, data) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
@@ -341,7 +338,7 @@ test_content (Fixture       *fixture,
   title = evaluate_string (fixture, "document.title");
   g_assert_cmpstr (title, ==, PAGE_TITLE);
   g_assert_cmpfloat (evaluate_number (fixture, "document.scripts.length"), ==, 0);
-  g_assert_cmpuint (fixture->n_loads, ==, 1);
+  assert_loads (fixture, 1);
 }
 
 /* A change shows without a new load. */
@@ -402,7 +399,7 @@ test_live_update (Fixture       *fixture,
     g_assert_cmpstr (numbers, ==, expected->str);
   }
   g_assert_true (evaluate_boolean (fixture, check));
-  g_assert_cmpuint (fixture->n_loads, ==, 1);
+  assert_loads (fixture, 1);
 }
 
 /* What is typed is text, whatever it looks like; HTML the page holds as
@@ -446,17 +443,17 @@ test_injection (Fixture       *fixture,
   g_assert_true (evaluate_boolean (fixture, "document.querySelectorAll('[onerror], [onload], script').length === 0"));
   g_assert_true (evaluate_boolean (fixture, "document.querySelector('.ee-missing-image') !== null"));
   evaluate (fixture, "document.getElementById('js-link').click(); true");
-  spin_for (500);
+  gui_test_spin_for (500);
   title = evaluate_string (fixture, "document.title");
   g_assert_cmpstr (title, ==, PAGE_TITLE);
 
   /* The same in a page loaded with it. */
   ee_preview_reload (fixture->preview);
   wait_until_up_to_date (fixture);
-  g_assert_cmpuint (fixture->n_loads, ==, 2);
+  assert_loads (fixture, 2);
   g_assert_true (evaluate_boolean (fixture, "document.getElementById('js-link') !== null"));
   g_assert_true (evaluate_boolean (fixture, "document.querySelectorAll('[onerror], [onload], script').length === 0"));
-  spin_for (500);
+  gui_test_spin_for (500);
   g_clear_pointer (&title, g_free);
   title = evaluate_string (fixture, "document.title");
   g_assert_cmpstr (title, ==, PAGE_TITLE);
@@ -475,12 +472,12 @@ test_links (Fixture       *fixture,
   g_assert_true (evaluate_boolean (fixture, "document.querySelector('a[href=\"https://www.citcom.ai\"]') !== null"));
   evaluate (fixture, "document.querySelector('a[href=\"https://www.citcom.ai\"]').click(); true");
   while (fixture->n_links == 0)
-    spin_for (10);
+    gui_test_spin_for (10);
   g_assert_cmpuint (fixture->n_links, ==, 1);
   g_assert_cmpstr (fixture->link, ==, "https://www.citcom.ai/");
-  spin_for (300);
+  gui_test_spin_for (300);
   g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, uri);
-  g_assert_cmpuint (fixture->n_loads, ==, 1);
+  assert_loads (fixture, 1);
   /* A click on a link selects nothing. */
   g_assert_cmpuint (fixture->n_activated, ==, 0);
 
@@ -489,10 +486,10 @@ test_links (Fixture       *fixture,
   wait_for_script (fixture, "document.querySelector('a[href=\"other-page.md\"]') !== null");
   evaluate (fixture, "document.querySelector('a[href=\"other-page.md\"]').click(); "
                      "document.querySelector('a[href=\"#top\"]').click(); true");
-  spin_for (500);
+  gui_test_spin_for (500);
   g_assert_cmpuint (fixture->n_links, ==, 1);
   g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, uri);
-  g_assert_cmpuint (fixture->n_loads, ==, 1);
+  assert_loads (fixture, 1);
 }
 
 /* An edit does not move what the reader looks at. */
@@ -546,7 +543,7 @@ test_scroll_kept (Fixture       *fixture,
   wait_until_up_to_date (fixture);
   g_assert_cmpfloat (ABS (evaluate_number (fixture, below_top) - before), <=, 1);
   g_assert_cmpfloat (evaluate_number (fixture, "window.scrollY"), >, top + 500);
-  g_assert_cmpuint (fixture->n_loads, ==, 1);
+  assert_loads (fixture, 1);
 }
 
 /* Waits until a smooth scroll has come to rest. */
@@ -560,7 +557,7 @@ wait_scroll_settled (Fixture *fixture)
     {
       double now;
 
-      spin_for (150);
+      gui_test_spin_for (150);
       now = evaluate_number (fixture, "window.scrollY");
       if (now == last)
         return;
@@ -620,7 +617,89 @@ test_reveal (Fixture       *fixture,
   wait_scroll_settled (fixture);
   ee_preview_reveal (fixture->preview, G_OBJECT (fixture->document));
   wait_for_script (fixture, "window.scrollY === 0");
-  g_assert_cmpuint (fixture->n_loads, ==, 1);
+  assert_loads (fixture, 1);
+}
+
+/* Waits, within the time limit, until *@counter reaches @target. */
+static void
+wait_for_count (const guint *counter,
+                guint        target)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+
+  while (*counter < target)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %u to reach %u", *counter, target);
+      gui_test_spin_for (10);
+    }
+}
+
+/* Waits for the page to load @n_loads times, then for the preview to be ready. */
+static void
+wait_for_load (Fixture *fixture,
+               guint    n_loads)
+{
+  wait_for_count (&fixture->n_loads, n_loads);
+  wait_until_up_to_date (fixture);
+}
+
+/* A new load of the page (a reload, or after its web process ended) opens
+ * where the reader was, and keeps a reveal's highlight. */
+static void
+test_place_kept (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  int citcom = section_index (fixture, G_OBJECT (fixture->citcom));
+  EeCluster *cluster = ee_document_get_cluster (fixture->document, 4);
+  int cluster_index = section_index (fixture, G_OBJECT (cluster));
+  g_autofree char *citcom_top = g_strdup_printf ("document.querySelectorAll('section')[%d].getBoundingClientRect().top",
+                                                 citcom);
+  g_autofree char *citcom_highlighted = g_strdup_printf ("document.querySelectorAll('section')[%d].classList.contains('ee-highlight')",
+                                                         citcom);
+  g_autofree char *cluster_revealed = g_strdup_printf ("(() => { const s = document.querySelectorAll('section')[%d];"
+                                                       " const top = s.getBoundingClientRect().top;"
+                                                       " return top >= 0 && top < 32 && s.classList.contains('ee-highlight'); })()",
+                                                       cluster_index);
+  g_autofree char *at_citcom = NULL;
+  guint n_places;
+
+  /* The reader scrolls to a place of their own. */
+  ee_preview_reveal (fixture->preview, G_OBJECT (fixture->citcom));
+  wait_for_script (fixture, citcom_highlighted);
+  wait_scroll_settled (fixture);
+  n_places = fixture->n_places;
+  evaluate (fixture, "window.scrollBy(0, 37); true");
+  wait_for_count (&fixture->n_places, n_places + 1);
+  at_citcom = g_strdup_printf ("Math.abs(%s - (%.0f)) <= 1", citcom_top, evaluate_number (fixture, citcom_top));
+  g_assert_cmpfloat (evaluate_number (fixture, citcom_top), <, 0);
+
+  ee_preview_reload (fixture->preview);
+  wait_for_load (fixture, fixture->n_loads + 1);
+  wait_for_script (fixture, at_citcom);
+  g_assert_false (evaluate_boolean (fixture, citcom_highlighted));
+
+  webkit_web_view_terminate_web_process (ee_preview_get_web_view (fixture->preview));
+  wait_for_load (fixture, fixture->n_loads + 1);
+  wait_for_script (fixture, at_citcom);
+
+  /* A reveal's destination counts at once, even if the page loads again
+   * before its scroll is over. */
+  ee_preview_reveal (fixture->preview, G_OBJECT (cluster));
+  webkit_web_view_terminate_web_process (ee_preview_get_web_view (fixture->preview));
+  wait_for_load (fixture, fixture->n_loads + 1);
+  wait_for_script (fixture, cluster_revealed);
+
+  /* Another document starts at its top. */
+  {
+    g_autoptr(EeDocument) other = ee_document_new_bundled ();
+
+    ee_preview_set_document (fixture->preview, other, NULL);
+    wait_for_load (fixture, fixture->n_loads + 1);
+    g_assert_cmpfloat (evaluate_number (fixture, "window.scrollY"), ==, 0);
+    ee_preview_set_document (fixture->preview, fixture->document, NULL);
+    wait_until_up_to_date (fixture);
+  }
 }
 
 /* A click in the page selects what it shows. */
@@ -638,12 +717,12 @@ test_click_selects (Fixture       *fixture,
 
   evaluate (fixture, click);
   while (fixture->n_activated == 0)
-    spin_for (10);
+    gui_test_spin_for (10);
   g_assert_true (fixture->activated == G_OBJECT (fixture->citcom));
 
   evaluate (fixture, click_cluster);
   while (fixture->n_activated == 1)
-    spin_for (10);
+    gui_test_spin_for (10);
   g_assert_true (fixture->activated == G_OBJECT (cluster));
 
   /* After a change, the sections are still told apart. */
@@ -652,7 +731,7 @@ test_click_selects (Fixture       *fixture,
   wait_until_up_to_date (fixture);
   evaluate (fixture, click);
   while (fixture->n_activated == 2)
-    spin_for (10);
+    gui_test_spin_for (10);
   g_assert_true (fixture->activated == G_OBJECT (fixture->citcom));
 }
 
@@ -728,6 +807,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  gui_test_keep_malloc_perturb_to_self ();
   gtk_init ();
   adw_init ();
 
@@ -747,6 +827,7 @@ main (int   argc,
   add_test ("/preview/links", test_links, NULL);
   add_test ("/preview/scroll-kept", test_scroll_kept, NULL);
   add_test ("/preview/reveal", test_reveal, NULL);
+  add_test ("/preview/place-kept", test_place_kept, NULL);
   add_test ("/preview/click-selects", test_click_selects, NULL);
   add_test ("/preview/dark", test_dark, NULL);
   add_test ("/preview/images", test_images, folder);

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "ee-core.h"
+#include "gui-test-support.h"
 #include "ee-window.h"
 #include "ee-initiative-form.h"
 #include "ee-rich-text-editor.h"
@@ -312,6 +313,7 @@ int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
+  gui_test_keep_malloc_perturb_to_self ();
   adw_init ();
   /* Where the recent list is kept; the test environment points it into the
    * build folder, which may not have it yet. */
