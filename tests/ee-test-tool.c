@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Writes generated documents for the Python-driven tests:
- *   ee-test-tool gen SEED N_INITIATIVES realistic|hostile  → project JSON */
+ *   ee-test-tool gen SEED N_INITIATIVES realistic|hostile  → project JSON
+ *   ee-test-tool render FILE.md  → the Markdown rendered by the project's
+ *     renderer, as is (no import or export on the way) */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -14,9 +16,23 @@ main (int argc, char **argv)
   gsize length;
   const char *data;
 
+  if (argc == 3 && g_str_equal (argv[1], "render"))
+    {
+      g_autofree char *markdown = NULL;
+      g_autofree char *html = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_get_contents (argv[2], &markdown, &length, &error))
+        {
+          fprintf (stderr, "ee-test-tool: %s\n", error->message);
+          return 1;
+        }
+      html = ee_render_html_fragment (markdown, length);
+      return fputs (html, stdout) >= 0 ? 0 : 1;
+    }
   if (argc != 5 || !g_str_equal (argv[1], "gen"))
     {
-      fprintf (stderr, "usage: ee-test-tool gen SEED N_INITIATIVES realistic|hostile\n");
+      fprintf (stderr, "usage: ee-test-tool gen SEED N_INITIATIVES realistic|hostile | render FILE.md\n");
       return 2;
     }
   document = ee_test_generate_document ((guint32) strtoul (argv[2], NULL, 10), (guint) strtoul (argv[3], NULL, 10),

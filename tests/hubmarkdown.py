@@ -121,3 +121,37 @@ def describe_difference(a, b, path='body'):
         extra = a[2][len(b[2]):] or b[2][len(a[2]):]
         return f'{path}: {len(a[2])} children != {len(b[2])}; extra: {extra[:2]!r}'
     return None
+
+
+# The project's renderer (cmark-gfm) does not know attr_list: after an image
+# it leaves "{ width="300" align="center" }" as text, and the preview
+# (ee-html-page.c) takes it as the image's attributes, showing the width.
+_IMAGE_ATTR_LIST = re.compile(r'(<img\b[^>]*?)\s*/?>\{:?((?:[^}<\n&]|&quot;[^\n]*?&quot;|&#?\w+;)*)\}')
+
+
+def apply_image_attr_lists(html_text):
+    """Our fragment with each image's attr_list applied, as the preview
+    applies it."""
+    def apply(m):
+        width = re.search(r'(?:^|\s)width=["\']?(\d+)', html.unescape(m.group(2)))
+        return m.group(1) + (f' width="{width.group(1)}"' if width else '') + ' />'
+    return _IMAGE_ATTR_LIST.sub(apply, html_text)
+
+
+def rendering_faults(source, hub_html):
+    """Where the hub shows a page other than it reads: a list written right
+    under a line of text stays in the paragraph with its dashes, and an
+    image line right above "---" becomes a heading.  A dash the source
+    escapes ("\\- ") is text, and no fault."""
+    faults = []
+    for m in re.finditer(r'<p>(.*?)</p>', hub_html, re.S):
+        for line in re.finditer(r'\n[ \t]*([-*+])[ \t]+(.{0,40})', m.group(1)):
+            word = re.search(r'\w+', html.unescape(re.sub(r'<[^>]*>', '', line.group(2))))
+            pattern = r'(?m)^[ \t]*' + re.escape(line.group(1)) + r'[ \t]+' + (r'.*' + re.escape(word.group(0)) if word else '')
+            if re.search(pattern, source):
+                faults.append(f'list shown as text with dashes: "{line.group(1)} {html.unescape(line.group(2))}…"')
+                break
+    for m in re.finditer(r'<h([1-6])[^>]*>((?:(?!</h\1>).)*?<img\b[^>]*>)', hub_html, re.S):
+        alt = re.search(r'alt="([^"]*)"', m.group(2))
+        faults.append(f'image made a heading <h{m.group(1)}>: {alt.group(1) if alt else "?"}')
+    return faults

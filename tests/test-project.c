@@ -150,6 +150,97 @@ test_nul_byte (void)
   g_assert_nonnull (error);
 }
 
+static void
+count_notify (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* The folder layout and what it needs (cards, page files, logo attributes)
+ * are stored as version 2 and read back; a page-layout document stays
+ * version 1 without any of the new members. */
+static void
+test_layout_round_trip (void)
+{
+  g_autoptr(EeDocument) document = ee_document_new_bundled ();
+  g_autoptr(GBytes) v1 = ee_project_save_bytes (document);
+  g_autofree char *v1_text = g_strndup (g_bytes_get_data (v1, NULL), g_bytes_get_size (v1));
+  g_autoptr(EeRichText) card_text = ee_rich_text_new_from_markdown ("Card **text**", -1);
+  g_autoptr(GBytes) v2 = NULL, again = NULL, back = NULL;
+  g_autoptr(EeDocument) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *v2_text = NULL;
+  EeCluster *cluster = ee_document_get_cluster (document, 1);
+  EeInitiative *initiative = ee_cluster_get_initiative (cluster, 0);
+  guint notified = 0;
+
+  g_assert_cmpint (ee_document_get_layout (document), ==, EE_LAYOUT_PAGE);
+  g_assert_null (strstr (v1_text, "\"layout\""));
+  g_assert_null (strstr (v1_text, "\"card\""));
+
+  g_signal_connect (document, "notify::layout", G_CALLBACK (count_notify), &notified);
+  ee_document_set_layout (document, EE_LAYOUT_FOLDER);
+  ee_document_set_layout (document, EE_LAYOUT_FOLDER);
+  g_assert_cmpuint (notified, ==, 1);
+  ee_document_set_cards_title (document, "Related Initiatives & Resources");
+  ee_document_set_cards_trailing (document, card_text);
+  ee_cluster_set_card_title (cluster, "AI for Smart Cities");
+  ee_cluster_set_card_icon (cluster, "material-robot-excited");
+  ee_cluster_set_card_text (cluster, card_text);
+  ee_cluster_set_page_file (cluster, "AI_For_Smart_Cities_Related_Initiatives.md");
+  ee_initiative_set_logo_path (initiative, "../assets/citcom_logo.PNG");
+  ee_initiative_set_logo_attributes (initiative, "align=\"center\"");
+
+  v2 = ee_project_save_bytes (document);
+  v2_text = g_strndup (g_bytes_get_data (v2, NULL), g_bytes_get_size (v2));
+  g_assert_true (g_str_has_prefix (v2_text, "{\n  \"format\": \"ldt4ssc-ecosystem-page\",\n  \"version\": 2,\n"
+                                            "  \"layout\": \"folder\",\n"));
+  g_assert_nonnull (strstr (v2_text, "\"page\": \"AI_For_Smart_Cities_Related_Initiatives.md\""));
+  g_assert_nonnull (strstr (v2_text, "\"attributes\": \"align=\\\"center\\\"\""));
+
+  loaded = ee_project_load_bytes (v2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ee_document_get_layout (loaded), ==, EE_LAYOUT_FOLDER);
+  g_assert_cmpstr (ee_document_get_cards_title (loaded), ==, "Related Initiatives & Resources");
+  g_assert_true (ee_rich_text_equal (ee_document_get_cards_trailing (loaded), card_text));
+  cluster = ee_document_get_cluster (loaded, 1);
+  g_assert_cmpstr (ee_cluster_get_card_title (cluster), ==, "AI for Smart Cities");
+  g_assert_cmpstr (ee_cluster_get_card_icon (cluster), ==, "material-robot-excited");
+  g_assert_true (ee_rich_text_equal (ee_cluster_get_card_text (cluster), card_text));
+  g_assert_cmpstr (ee_cluster_get_page_file (cluster), ==, "AI_For_Smart_Cities_Related_Initiatives.md");
+  g_assert_cmpstr (ee_initiative_get_logo_attributes (ee_cluster_get_initiative (cluster, 0)), ==, "align=\"center\"");
+  again = ee_project_save_bytes (loaded);
+  g_assert_true (g_bytes_equal (v2, again));
+
+  /* Back to the page layout without the new members: version 1 again,
+   * byte for byte. */
+  ee_document_set_layout (document, EE_LAYOUT_PAGE);
+  ee_document_set_cards_title (document, NULL);
+  ee_document_set_cards_trailing (document, NULL);
+  cluster = ee_document_get_cluster (document, 1);
+  ee_cluster_set_card_title (cluster, NULL);
+  ee_cluster_set_card_icon (cluster, NULL);
+  ee_cluster_set_card_text (cluster, NULL);
+  ee_cluster_set_page_file (cluster, NULL);
+  ee_initiative_set_logo_attributes (initiative, NULL);
+  ee_initiative_set_logo_path (initiative, NULL);
+  back = ee_project_save_bytes (document);
+  g_assert_true (g_bytes_equal (v1, back));
+}
+
+/* A layout this version does not know is refused with its place. */
+static void
+test_bad_layout (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EeDocument) document =
+    load_text ("{\"format\": \"ldt4ssc-ecosystem-page\", \"version\": 2, \"layout\": \"book\", \"page\": {}, \"clusters\": []}", &error);
+
+  g_assert_null (document);
+  g_assert_error (error, EE_PROJECT_ERROR, EE_PROJECT_ERROR_STRUCTURE);
+  g_assert_cmpstr (error->message, ==, "layout: \"book\" is not a layout (expected \"page\" or \"folder\")");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -160,6 +251,8 @@ main (int argc, char **argv)
   g_test_add_func ("/project/random-round-trip", test_random_round_trip);
   g_test_add_func ("/project/bad-files", test_bad_files);
   g_test_add_func ("/project/nul-byte", test_nul_byte);
+  g_test_add_func ("/project/layout-round-trip", test_layout_round_trip);
+  g_test_add_func ("/project/bad-layout", test_bad_layout);
 
   return g_test_run ();
 }

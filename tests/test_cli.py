@@ -47,6 +47,73 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run('render', '--fragment', project)
     check('render --fragment writes only the rendered page', r.returncode == 0 and r.stdout.startswith(b'<h1>'), r.stderr)
 
+    r = run('validate', project)
+    check('validate: the hub page has no problems: exit 0, nothing written',
+          r.returncode == 0 and r.stdout == b'' and r.stderr == b'', r.stdout + r.stderr)
+    broken_page = os.path.join(tmp, 'broken.md')
+    with open(broken_page, 'wb') as f:
+        f.write(expected_export.replace(b'<https://www.citcom.ai>', b'www.citcom')
+                )
+    r = run('validate', broken_page)
+    lines = r.stdout.decode().splitlines()
+    check('validate: one line per problem, file:cluster/initiative:field: severity: message; exit 1 on an error',
+          r.returncode == 1 and lines == [f'{broken_page}:AI for Smart Cities/CitCom.ai:Webpage / Reference Link: '
+                                          'error: Give the web address of the initiative’s page, starting with https://'],
+          r.stdout + r.stderr)
+    warned_page = os.path.join(tmp, 'warned.md')
+    with open(warned_page, 'wb') as f:
+        f.write(expected_export.replace(b'TEFs, Market report, Catalogue of services, Reference infrastructure', b''))
+    r = run('validate', warned_page)
+    check('validate: warnings only exit 0',
+          r.returncode == 0 and r.stdout.decode().endswith(':AI for Smart Cities/CitCom.ai:Key Assets and Resources: '
+                                                           'warning: Still empty: the page shows the template’s “…”\n'),
+          r.stdout + r.stderr)
+    r = run('validate')
+    check('validate without a file is a usage error', r.returncode == 2, r.stderr)
+
+    # The hub folder: index.md and one page per cluster.
+    hub_folder = os.path.join(data, 'hub-folder')
+    folder_project = os.path.join(tmp, 'folder.json')
+    r = run('import', hub_folder, '-o', folder_project)
+    folder_json = open(folder_project, 'rb').read() if r.returncode == 0 else b''
+    check('import DIR reads a hub folder into a folder-layout project (format version 2)',
+          r.returncode == 0 and b'"version": 2,\n  "layout": "folder",' in folder_json
+          and b'"page": "Data_Spaces_Related_Initiatives.md"' in folder_json and b'"title": "GAIA-X"' in folder_json,
+          r.stderr)
+    r = run('import', os.path.join(hub_folder, 'Data_Spaces_Related_Initiatives.md'))
+    check('import of one page of a hub folder reads the whole folder', r.returncode == 0 and r.stdout == folder_json, r.stderr)
+    out_dir = os.path.join(tmp, 'hub-out')
+    r = run('export', folder_project, '--layout', 'folder', '-o', out_dir)
+    names = sorted(os.listdir(out_dir)) if os.path.isdir(out_dir) else []
+    check('export --layout folder -o DIR writes index.md and a page per cluster',
+          r.returncode == 0 and 'index.md' in names and 'Data_Spaces_Related_Initiatives.md' in names
+          and 'AI_For_Smart_Cities_Related_Initiatives.md' in names and len(names) == 7, (r.stderr, names))
+    r = run('import', out_dir)
+    check('the exported folder imports to the same project', r.returncode == 0 and r.stdout == folder_json, r.stderr)
+    out_dir2 = os.path.join(tmp, 'hub-out-2')
+    r = run('export', hub_folder, '-o', out_dir2)
+    same = r.returncode == 0 and all(open(os.path.join(out_dir, n), 'rb').read() == open(os.path.join(out_dir2, n), 'rb').read()
+                                     for n in names)
+    check('export DIR uses the document\'s own layout, the folder', same and sorted(os.listdir(out_dir2)) == names, r.stderr)
+    r = run('export', folder_project, '--layout', 'page')
+    check('export --layout page writes a folder-layout document as one page',
+          r.returncode == 0 and r.stdout.startswith(b'# Smart Communities Ecosystem & Resources\n')
+          and b'\n## Data Spaces Related Initiatives  \n' in r.stdout and b'**GAIA-X**' in r.stdout, r.stderr)
+    r = run('export', project, '--layout', 'folder', '-o', os.path.join(tmp, 'from-page'))
+    check('export --layout folder writes a page-layout document as a folder',
+          r.returncode == 0 and os.path.exists(os.path.join(tmp, 'from-page', 'index.md')), r.stderr)
+    r = run('export', folder_project)
+    check('a folder-layout document needs -o DIR: exit 2', r.returncode == 2 and b'-o DIR' in r.stderr, r.stderr)
+    r = run('export', folder_project, '--layout', 'book', '-o', out_dir)
+    check('an unknown --layout exits with 2', r.returncode == 2, r.stderr)
+    empty_dir = os.path.join(tmp, 'empty')
+    os.mkdir(empty_dir)
+    with open(os.path.join(empty_dir, 'page.md'), 'w') as f:
+        f.write('# Tool\n')
+    r = run('import', empty_dir)
+    check('a folder without index.md exits with 1 and names the file',
+          r.returncode == 1 and b'index.md: not found' in r.stderr, r.stderr)
+
     bad = os.path.join(tmp, 'bad.json')
     with open(bad, 'w') as f:
         f.write('{"format": "ldt4ssc-ecosystem-page", "version": 1, "page": {}, '

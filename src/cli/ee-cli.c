@@ -29,12 +29,14 @@ static int run_new (int argc, char **argv);
 static int run_export (int argc, char **argv);
 static int run_import (int argc, char **argv);
 static int run_render (int argc, char **argv);
+static int run_validate (int argc, char **argv);
 
 static const Command commands[] = {
   { "new", "[-o FILE.json]", "Write the hub page as it is published today as a project file", run_new },
-  { "export", "FILE.json|PAGE.md [-o FILE.md]", "Write the page as hub Markdown", run_export },
-  { "import", "PAGE.md [-o FILE.json]", "Read a hub page into a project file", run_import },
+  { "export", "FILE.json|PAGE.md|DIR [--layout page|folder] [-o FILE.md|DIR]", "Write the page as hub Markdown", run_export },
+  { "import", "PAGE.md|DIR [-o FILE.json]", "Read a hub page or hub folder into a project file", run_import },
   { "render", "FILE.json|PAGE.md [-o PAGE.html]", "Write the page as HTML, as the preview shows it", run_render },
+  { "validate", "FILE.json|PAGE.md", "List the page's problems; exit status 1 when there is an error", run_validate },
 };
 
 static void
@@ -109,10 +111,28 @@ static EeDocument *
 load_input (const char *path, EeFileKind forced, gboolean force, int *status)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = read_input (path, &error);
+  g_autoptr(GBytes) bytes = NULL;
   EeDocument *document;
   EeFileKind kind;
 
+  /* A hub folder, or one of its pages: index.md and the cluster pages. */
+  if (!g_str_equal (path, "-"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      if (ee_hub_folder_recognise (file))
+        {
+          document = ee_hub_folder_import (file, &error);
+          if (document == NULL)
+            {
+              fprintf (stderr, "ecosystem-cli: %s: %s\n", path, error->message);
+              *status = EXIT_INVALID;
+            }
+          return document;
+        }
+    }
+
+  bytes = read_input (path, &error);
   if (bytes == NULL)
     {
       fprintf (stderr, "ecosystem-cli: %s: %s\n", path, error->message);
@@ -146,8 +166,9 @@ write_output (const char *path, const char *data, gsize length)
   else
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
 
-      if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+      if (!ee_safe_write (file, bytes, FALSE, NULL, NULL, &error))
         {
           fprintf (stderr, "ecosystem-cli: %s: %s\n", path, error->message);
           return EXIT_INVALID;
@@ -191,10 +212,15 @@ static int
 run_export (int argc, char **argv)
 {
   g_autofree char *output = NULL;
+  g_autofree char *layout = NULL;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output (a folder for --layout folder)", "FILE" },
+    { "layout", 'l', 0, G_OPTION_ARG_STRING, &layout,
+      "\"page\": one page, as the template; \"folder\": the hub folder (index.md and a page per cluster). "
+      "Default: the document's own", "LAYOUT" },
     { NULL }
   };
+  gboolean folder;
   g_autoptr(EeDocument) document = NULL;
   g_autofree char *markdown = NULL;
   gsize length;
@@ -205,9 +231,28 @@ run_export (int argc, char **argv)
   if (argc != 2)
     return usage_error ("export", argc < 2 ? "which file? Give a project file or a page" : "takes one file");
 
+  if (layout != NULL && !g_str_equal (layout, "page") && !g_str_equal (layout, "folder"))
+    return usage_error ("export", "--layout is \"page\" or \"folder\"");
+
   document = load_input (argv[1], 0, FALSE, &status);
   if (document == NULL)
     return status;
+  folder = layout != NULL ? g_str_equal (layout, "folder") : ee_document_get_layout (document) == EE_LAYOUT_FOLDER;
+  if (folder)
+    {
+      g_autoptr(GFile) directory = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (output == NULL || g_str_equal (output, "-"))
+        return usage_error ("export", "the folder layout is several files: give the folder with -o DIR");
+      directory = g_file_new_for_commandline_arg (output);
+      if (!ee_hub_folder_write (document, directory, &error))
+        {
+          fprintf (stderr, "ecosystem-cli: %s: %s\n", output, error->message);
+          return EXIT_INVALID;
+        }
+      return 0;
+    }
   markdown = ee_export_page_markdown (document, &length);
   return write_output (output, markdown, length);
 }
@@ -227,7 +272,7 @@ run_import (int argc, char **argv)
   if (status >= 0)
     return status;
   if (argc != 2)
-    return usage_error ("import", argc < 2 ? "which page? Give a Markdown file" : "takes one page");
+    return usage_error ("import", argc < 2 ? "which page? Give a Markdown file or a hub folder" : "takes one page");
 
   document = load_input (argv[1], EE_FILE_KIND_PAGE, TRUE, &status);
   if (document == NULL)
@@ -276,6 +321,39 @@ run_render (int argc, char **argv)
       html = ee_html_render_page (document, folder, dark);
     }
   return write_output (output, html, strlen (html));
+}
+
+/* One line per problem, as compilers write them, so that editors and CI
+ * logs can take the user there: FILE:CLUSTER/INITIATIVE:FIELD: SEVERITY: MESSAGE */
+static int
+run_validate (int argc, char **argv)
+{
+  GOptionEntry entries[] = {
+    { NULL }
+  };
+  g_autoptr(EeDocument) document = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  int status = parse_options ("validate", "FILE.json|PAGE.md", entries, &argc, &argv);
+
+  if (status >= 0)
+    return status;
+  if (argc != 2)
+    return usage_error ("validate", argc < 2 ? "which file? Give a project file or a page" : "takes one file");
+
+  document = load_input (argv[1], 0, FALSE, &status);
+  if (document == NULL)
+    return status;
+  problems = ee_validate_document (document);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      EeProblem *problem = problems->pdata[i];
+      g_autofree char *location = ee_problem_dup_location (problem);
+
+      printf ("%s:%s: %s: %s\n", argv[1], location,
+              ee_problem_get_severity (problem) == EE_SEVERITY_ERROR ? "error" : "warning",
+              ee_problem_get_message (problem));
+    }
+  return ee_problems_count (problems, EE_SEVERITY_ERROR) > 0 ? EXIT_INVALID : EXIT_SUCCESS;
 }
 
 int

@@ -9,6 +9,10 @@ struct _EeCluster {
   char        *title;
   char        *short_title;
   char        *template_title;
+  char        *card_title;
+  char        *card_icon;
+  char        *page_file;
+  EeRichText  *card_text;
   EeRichText  *summary;
   EeRichText  *introduction;
   EeRichText  *template_body;
@@ -28,6 +32,10 @@ enum {
   PROP_TEMPLATE_TITLE,
   PROP_TEMPLATE,
   PROP_TRAILING,
+  PROP_CARD_TITLE,
+  PROP_CARD_ICON,
+  PROP_CARD_TEXT,
+  PROP_PAGE_FILE,
   PROP_INITIATIVES,
   N_PROPS
 };
@@ -48,6 +56,9 @@ string_slot (EeCluster *self, guint prop_id)
     case PROP_TITLE: return &self->title;
     case PROP_SHORT_TITLE: return &self->short_title;
     case PROP_TEMPLATE_TITLE: return &self->template_title;
+    case PROP_CARD_TITLE: return &self->card_title;
+    case PROP_CARD_ICON: return &self->card_icon;
+    case PROP_PAGE_FILE: return &self->page_file;
     default: return NULL;
     }
 }
@@ -61,6 +72,7 @@ rich_slot (EeCluster *self, guint prop_id)
     case PROP_INTRODUCTION: return &self->introduction;
     case PROP_TEMPLATE: return &self->template_body;
     case PROP_TRAILING: return &self->trailing;
+    case PROP_CARD_TEXT: return &self->card_text;
     default: return NULL;
     }
 }
@@ -124,6 +136,10 @@ ee_cluster_finalize (GObject *object)
   g_free (self->title);
   g_free (self->short_title);
   g_free (self->template_title);
+  g_free (self->card_title);
+  g_free (self->card_icon);
+  g_free (self->page_file);
+  g_clear_pointer (&self->card_text, ee_rich_text_unref);
   g_clear_pointer (&self->summary, ee_rich_text_unref);
   g_clear_pointer (&self->introduction, ee_rich_text_unref);
   g_clear_pointer (&self->template_body, ee_rich_text_unref);
@@ -187,6 +203,12 @@ ee_cluster_class_init (EeClusterClass *klass)
   properties[PROP_TEMPLATE_TITLE] = g_param_spec_string ("template-title", NULL, NULL, "", flags);
   properties[PROP_TEMPLATE] = g_param_spec_boxed ("template", NULL, NULL, EE_TYPE_RICH_TEXT, flags);
   properties[PROP_TRAILING] = g_param_spec_boxed ("trailing", NULL, NULL, EE_TYPE_RICH_TEXT, flags);
+  /* The hub-folder layout: the cluster's card in the index's grid and the
+   * file name of its page. */
+  properties[PROP_CARD_TITLE] = g_param_spec_string ("card-title", NULL, NULL, "", flags);
+  properties[PROP_CARD_ICON] = g_param_spec_string ("card-icon", NULL, NULL, "", flags);
+  properties[PROP_CARD_TEXT] = g_param_spec_boxed ("card-text", NULL, NULL, EE_TYPE_RICH_TEXT, flags);
+  properties[PROP_PAGE_FILE] = g_param_spec_string ("page-file", NULL, NULL, "", flags);
   properties[PROP_INITIATIVES] = g_param_spec_object ("initiatives", NULL, NULL, G_TYPE_LIST_MODEL,
                                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -210,6 +232,10 @@ ee_cluster_init (EeCluster *self)
   self->title = g_strdup ("");
   self->short_title = g_strdup ("");
   self->template_title = g_strdup ("");
+  self->card_title = g_strdup ("");
+  self->card_icon = g_strdup ("");
+  self->page_file = g_strdup ("");
+  self->card_text = ee_rich_text_new_empty ();
   self->summary = ee_rich_text_new_empty ();
   self->introduction = ee_rich_text_new_empty ();
   self->template_body = ee_rich_text_new_empty ();
@@ -256,6 +282,10 @@ RICH_ACCESSORS (summary, PROP_SUMMARY)
 RICH_ACCESSORS (introduction, PROP_INTRODUCTION)
 RICH_ACCESSORS (template, PROP_TEMPLATE)
 RICH_ACCESSORS (trailing, PROP_TRAILING)
+STRING_ACCESSORS (card_title, PROP_CARD_TITLE)
+STRING_ACCESSORS (card_icon, PROP_CARD_ICON)
+STRING_ACCESSORS (page_file, PROP_PAGE_FILE)
+RICH_ACCESSORS (card_text, PROP_CARD_TEXT)
 
 /**
  * ee_cluster_get_initiatives:

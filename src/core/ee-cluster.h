@@ -33,6 +33,18 @@ void          ee_cluster_set_template       (EeCluster   *self,
 EeRichText   *ee_cluster_get_trailing       (EeCluster   *self);
 void          ee_cluster_set_trailing       (EeCluster   *self,
                                              EeRichText  *trailing);
+const char   *ee_cluster_get_card_title     (EeCluster   *self);
+void          ee_cluster_set_card_title     (EeCluster   *self,
+                                             const char  *title);
+const char   *ee_cluster_get_card_icon      (EeCluster   *self);
+void          ee_cluster_set_card_icon      (EeCluster   *self,
+                                             const char  *icon);
+EeRichText   *ee_cluster_get_card_text      (EeCluster   *self);
+void          ee_cluster_set_card_text      (EeCluster   *self,
+                                             EeRichText  *text);
+const char   *ee_cluster_get_page_file      (EeCluster   *self);
+void          ee_cluster_set_page_file      (EeCluster   *self,
+                                             const char  *file_name);
 GListModel   *ee_cluster_get_initiatives    (EeCluster   *self);
 GListStore   *ee_cluster_get_initiative_store (EeCluster *self);
 guint         ee_cluster_get_n_initiatives  (EeCluster   *self);

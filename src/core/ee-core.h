@@ -16,3 +16,8 @@
 #include "ee-html-page.h"
 #include "ee-loader.h"
 #include "ee-history.h"
+#include "ee-hub-folder.h"
+#include "ee-problem.h"
+#include "ee-validate.h"
+#include "ee-draft.h"
+#include "ee-safe-write.h"

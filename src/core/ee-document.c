@@ -12,6 +12,9 @@ struct _EeDocument {
   char        *header_image_path;
   char        *overview_image_alt;
   char        *overview_image_path;
+  char        *cards_title;
+  EeRichText  *cards_trailing;
+  EeLayout     layout;
   EeRichText  *introduction;
   EeRichText  *closing;
   GListStore  *clusters;
@@ -30,6 +33,9 @@ enum {
   PROP_OVERVIEW_IMAGE_PATH,
   PROP_CLOSING,
   PROP_CLUSTERS,
+  PROP_LAYOUT,
+  PROP_CARDS_TITLE,
+  PROP_CARDS_TRAILING,
   N_PROPS
 };
 
@@ -51,6 +57,7 @@ string_slot (EeDocument *self, guint prop_id)
     case PROP_HEADER_IMAGE_PATH: return &self->header_image_path;
     case PROP_OVERVIEW_IMAGE_ALT: return &self->overview_image_alt;
     case PROP_OVERVIEW_IMAGE_PATH: return &self->overview_image_path;
+    case PROP_CARDS_TITLE: return &self->cards_title;
     default: return NULL;
     }
 }
@@ -62,6 +69,7 @@ rich_slot (EeDocument *self, guint prop_id)
     {
     case PROP_INTRODUCTION: return &self->introduction;
     case PROP_CLOSING: return &self->closing;
+    case PROP_CARDS_TRAILING: return &self->cards_trailing;
     default: return NULL;
     }
 }
@@ -127,6 +135,8 @@ ee_document_finalize (GObject *object)
   g_free (self->header_image_path);
   g_free (self->overview_image_alt);
   g_free (self->overview_image_path);
+  g_free (self->cards_title);
+  g_clear_pointer (&self->cards_trailing, ee_rich_text_unref);
   g_clear_pointer (&self->introduction, ee_rich_text_unref);
   g_clear_pointer (&self->closing, ee_rich_text_unref);
 
@@ -150,6 +160,8 @@ ee_document_get_property (GObject    *object,
     g_value_set_boxed (value, *rich);
   else if (prop_id == PROP_CLUSTERS)
     g_value_set_object (value, self->clusters);
+  else if (prop_id == PROP_LAYOUT)
+    g_value_set_enum (value, self->layout);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -166,6 +178,8 @@ ee_document_set_property (GObject      *object,
     set_string_prop (self, prop_id, g_value_get_string (value));
   else if (rich_slot (self, prop_id) != NULL)
     set_rich_prop (self, prop_id, g_value_get_boxed (value));
+  else if (prop_id == PROP_LAYOUT)
+    ee_document_set_layout (self, g_value_get_enum (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -190,6 +204,13 @@ ee_document_class_init (EeDocumentClass *klass)
   properties[PROP_CLOSING] = g_param_spec_boxed ("closing", NULL, NULL, EE_TYPE_RICH_TEXT, flags);
   properties[PROP_CLUSTERS] = g_param_spec_object ("clusters", NULL, NULL, G_TYPE_LIST_MODEL,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* How the document is exported: one page, or the hub's folder of an
+   * index and one page per cluster. */
+  properties[PROP_LAYOUT] = g_param_spec_enum ("layout", NULL, NULL, EE_TYPE_LAYOUT, EE_LAYOUT_PAGE, flags);
+  /* The heading over the index's card grid (folder layout). */
+  properties[PROP_CARDS_TITLE] = g_param_spec_string ("cards-title", NULL, NULL, "", flags);
+  /* What the index has after its card grid, kept as written. */
+  properties[PROP_CARDS_TRAILING] = g_param_spec_boxed ("cards-trailing", NULL, NULL, EE_TYPE_RICH_TEXT, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -213,6 +234,9 @@ ee_document_init (EeDocument *self)
   self->header_image_path = g_strdup ("");
   self->overview_image_alt = g_strdup ("");
   self->overview_image_path = g_strdup ("");
+  self->cards_title = g_strdup ("");
+  self->cards_trailing = ee_rich_text_new_empty ();
+  self->layout = EE_LAYOUT_PAGE;
   self->introduction = ee_rich_text_new_empty ();
   self->closing = ee_rich_text_new_empty ();
   self->clusters = g_list_store_new (EE_TYPE_CLUSTER);
@@ -278,8 +302,39 @@ STRING_ACCESSORS (header_image_alt, PROP_HEADER_IMAGE_ALT)
 STRING_ACCESSORS (header_image_path, PROP_HEADER_IMAGE_PATH)
 STRING_ACCESSORS (overview_image_alt, PROP_OVERVIEW_IMAGE_ALT)
 STRING_ACCESSORS (overview_image_path, PROP_OVERVIEW_IMAGE_PATH)
+STRING_ACCESSORS (cards_title, PROP_CARDS_TITLE)
 RICH_ACCESSORS (introduction, PROP_INTRODUCTION)
 RICH_ACCESSORS (closing, PROP_CLOSING)
+RICH_ACCESSORS (cards_trailing, PROP_CARDS_TRAILING)
+
+G_DEFINE_ENUM_TYPE (EeLayout, ee_layout,
+  G_DEFINE_ENUM_VALUE (EE_LAYOUT_PAGE, "page"),
+  G_DEFINE_ENUM_VALUE (EE_LAYOUT_FOLDER, "folder"))
+
+EeLayout
+ee_document_get_layout (EeDocument *self)
+{
+  g_return_val_if_fail (EE_IS_DOCUMENT (self), EE_LAYOUT_PAGE);
+  return self->layout;
+}
+
+/**
+ * ee_document_set_layout:
+ *
+ * Chooses how the document is exported.  The model holds what both layouts
+ * need, so switching keeps everything and can be undone by switching back.
+ */
+void
+ee_document_set_layout (EeDocument *self,
+                        EeLayout    layout)
+{
+  g_return_if_fail (EE_IS_DOCUMENT (self));
+  g_return_if_fail (layout == EE_LAYOUT_PAGE || layout == EE_LAYOUT_FOLDER);
+  if (self->layout == layout)
+    return;
+  self->layout = layout;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
+}
 
 GListModel *
 ee_document_get_clusters (EeDocument *self)

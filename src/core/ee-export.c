@@ -263,7 +263,16 @@ write_initiative (Writer *w, EeInitiative *initiative)
       g_string_append (w->out, "](");
       g_string_append (w->out, ee_initiative_get_logo_path (initiative));
       g_string_append_c (w->out, ')');
-      if (ee_initiative_get_logo_width (initiative) > 0)
+      if (*ee_initiative_get_logo_attributes (initiative) != 0)
+        {
+          /* Attributes the hub folder's logos carry: align="center". */
+          g_string_append (w->out, "{ ");
+          if (ee_initiative_get_logo_width (initiative) > 0)
+            g_string_append_printf (w->out, "width=\"%u\" ", ee_initiative_get_logo_width (initiative));
+          g_string_append (w->out, ee_initiative_get_logo_attributes (initiative));
+          g_string_append (w->out, " }");
+        }
+      else if (ee_initiative_get_logo_width (initiative) > 0)
         g_string_append_printf (w->out, "{ width=\"%u\" }", ee_initiative_get_logo_width (initiative));
     }
 
@@ -381,6 +390,45 @@ write_overview (Writer *w, EeDocument *document)
     w->pending_blank_lines = 2;
 }
 
+/* The page's head: title, header image, introduction, overview, overview
+ * image and closing. */
+static void
+write_head (Writer *w, EeDocument *document)
+{
+  begin (w, 1);
+  g_string_append (w->out, "# ");
+  write_heading (w->out, ee_document_get_title (document));
+
+  write_image (w, ee_document_get_header_image_alt (document), ee_document_get_header_image_path (document));
+  write_rich_block_group (w, ee_document_get_introduction (document));
+  write_overview (w, document);
+  write_image (w, ee_document_get_overview_image_alt (document), ee_document_get_overview_image_path (document));
+  write_rich_block_group (w, ee_document_get_closing (document));
+}
+
+/**
+ * ee_export_head_markdown:
+ *
+ * Returns: (transfer full): the head of the page as ee_export_page_markdown()
+ *   writes it (title to closing text, no clusters), ending with a newline:
+ *   the start of the hub folder's index.md
+ */
+char *
+ee_export_head_markdown (EeDocument *document,
+                         gsize      *length)
+{
+  Writer w = { NULL, 0, FALSE, FALSE, NULL, 0, NULL };
+
+  g_return_val_if_fail (EE_IS_DOCUMENT (document), NULL);
+
+  w.out = g_string_sized_new (4096);
+  write_head (&w, document);
+  g_string_append_c (w.out, '\n');
+  if (length)
+    *length = w.out->len;
+  return g_string_free (w.out, FALSE);
+}
+
 /**
  * ee_export_page_markdown:
  *
@@ -417,15 +465,7 @@ ee_export_page_markdown_sections (EeDocument  *document,
     w.sections = g_array_new (FALSE, FALSE, sizeof (EeExportSection));
 
   start_section (&w, EE_SECTION_PAGE, document);
-  begin (&w, 1);
-  g_string_append (w.out, "# ");
-  write_heading (w.out, ee_document_get_title (document));
-
-  write_image (&w, ee_document_get_header_image_alt (document), ee_document_get_header_image_path (document));
-  write_rich_block_group (&w, ee_document_get_introduction (document));
-  write_overview (&w, document);
-  write_image (&w, ee_document_get_overview_image_alt (document), ee_document_get_overview_image_path (document));
-  write_rich_block_group (&w, ee_document_get_closing (document));
+  write_head (&w, document);
 
   /* The template leaves six blank lines before the first cluster. */
   w.pending_blank_lines = 6;

@@ -30,6 +30,8 @@ typedef struct {
 
 char *ee_export_page_markdown          (EeDocument  *document,
                                         gsize       *length);
+char *ee_export_head_markdown          (EeDocument  *document,
+                                        gsize       *length);
 char *ee_export_page_markdown_sections (EeDocument  *document,
                                         gsize       *length,
                                         GArray     **sections);

@@ -171,31 +171,57 @@ parse_image_tag (const char *tag,
     }
 }
 
-/* The hub's attr_list syntax right after an image, "{ width="120" }", as
- * the renderer writes it (it does not know the syntax).  Returns where it
- * ends and sets @width, or returns NULL. */
+/* The hub's attr_list syntax right after an image, "{ width="120" }" or
+ * "{ width="300" align="center" }", as the renderer writes it (it does not
+ * know the syntax).  Returns where it ends and sets @width (0 when the list
+ * has none; the other attributes are not shown), or returns NULL. */
 static const char *
 parse_width_attribute (const char *p,
                        guint64    *width)
 {
-  char *after;
-
+  *width = 0;
   if (*p++ != '{')
     return NULL;
   if (*p == ':')
     p++;
-  while (*p == ' ')
-    p++;
-  if (!g_str_has_prefix (p, "width=&quot;"))
-    return NULL;
-  p += strlen ("width=&quot;");
-  *width = g_ascii_strtoull (p, &after, 10);
-  if (after == p || !g_str_has_prefix (after, "&quot;"))
-    return NULL;
-  p = after + strlen ("&quot;");
-  while (*p == ' ')
-    p++;
-  return *p == '}' ? p + 1 : NULL;
+  for (;;)
+    {
+      const char *start;
+
+      while (*p == ' ')
+        p++;
+      if (*p == '}')
+        return p + 1;
+      if (*p == 0 || *p == '<' || *p == '\n')
+        return NULL;
+      start = p;
+      /* One attribute: key=value, key="value", .class or #id. */
+      while (*p != 0 && *p != ' ' && *p != '}' && *p != '<' && *p != '\n')
+        {
+          if (g_str_has_prefix (p, "&quot;"))
+            {
+              const char *close = strstr (p + 6, "&quot;");
+              const char *newline = strchr (p + 6, '\n');
+
+              if (close == NULL || (newline != NULL && newline < close))
+                return NULL;
+              p = close + 6;
+            }
+          else
+            p++;
+        }
+      if (g_ascii_strncasecmp (start, "width=", 6) == 0)
+        {
+          const char *value = start + 6;
+          char *after;
+
+          if (g_str_has_prefix (value, "&quot;"))
+            value += 6;
+          *width = g_ascii_strtoull (value, &after, 10);
+          if (after == value)
+            return NULL;
+        }
+    }
 }
 
 /* Where a local image is, or NULL when the preview cannot show it.  Only a
@@ -316,7 +342,7 @@ rewrite_images (const char *html,
             }
           else
             g_string_append_len (out, p, body_end - p);
-          if (after_width != NULL)
+          if (after_width != NULL && width > 0)
             g_string_append_printf (out, " width=\"%" G_GUINT64_FORMAT "\"", width);
           g_string_append_c (out, '>');
         }

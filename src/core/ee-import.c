@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "ee-hub-folder.h"
 #include "ee-markdown-reader.h"
 #include "ee-markdown-writer.h"
 #include "ee-project.h"
@@ -409,6 +410,16 @@ read_initiative (Importer *im, EeCluster *cluster, cmark_node *title_node, cmark
       ee_initiative_set_logo_alt (initiative, alt);
       ee_initiative_set_logo_path (initiative, path);
       ee_initiative_set_logo_width (initiative, width);
+      {
+        cmark_node *attrs = cmark_node_next (image_line (first_leading));
+        g_autofree char *others = NULL;
+        guint parsed_width;
+
+        /* The other attributes, as the hub folder's logos have them. */
+        if (is_type (attrs, CMARK_NODE_TEXT)
+            && ee_image_attributes_parse (cmark_node_get_literal (attrs), &parsed_width, &others))
+          ee_initiative_set_logo_attributes (initiative, others);
+      }
       first_leading = cmark_node_next (first_leading);
     }
   if (first_leading != list)
@@ -697,6 +708,8 @@ check_text (const char *text, gsize length, GError **error)
   return TRUE;
 }
 
+static EeDocument *import_markdown (const char *text, gsize length, gboolean head_only, GError **error);
+
 /**
  * ee_import_page_markdown:
  *
@@ -709,6 +722,33 @@ EeDocument *
 ee_import_page_markdown (const char  *text,
                          gsize        length,
                          GError     **error)
+{
+  return import_markdown (text, length, FALSE, error);
+}
+
+/**
+ * ee_import_head_markdown:
+ *
+ * Reads the head of a hub page (title, header image, introduction, the
+ * overview list of clusters, overview image and closing text) from a text
+ * that holds nothing else: the hub folder's index.md up to its card grid.
+ *
+ * Returns: (transfer full) (nullable): the document, with one cluster for
+ *   each overview entry, or %NULL with @error set
+ */
+EeDocument *
+ee_import_head_markdown (const char  *text,
+                         gsize        length,
+                         GError     **error)
+{
+  return import_markdown (text, length, TRUE, error);
+}
+
+static EeDocument *
+import_markdown (const char  *text,
+                 gsize        length,
+                 gboolean     head_only,
+                 GError     **error)
 {
   Importer im = { { 0, }, NULL };
   cmark_node *root, *node, *title = NULL, *first_cluster = NULL;
@@ -759,7 +799,7 @@ ee_import_page_markdown (const char  *text,
     ee_document_set_title (document, page_title);
   }
 
-  for (node = cmark_node_next (title); node; node = cmark_node_next (node))
+  for (node = cmark_node_next (title); node && !head_only; node = cmark_node_next (node))
     if (is_heading (node, 2))
       {
         first_cluster = node;
@@ -798,7 +838,7 @@ ee_import_page_markdown (const char  *text,
       node = next;
     }
 
-  if (!structured)
+  if (!structured && !head_only)
     {
       int line = first_cluster ? cmark_node_get_start_line (first_cluster) : cmark_node_get_end_line (title) + 1;
       g_set_error (&local_error, EE_PROJECT_ERROR, EE_PROJECT_ERROR_NOT_HUB_PAGE,

@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 EeDocument *ee_import_page_markdown (const char  *text,
                                      gsize        length,
                                      GError     **error);
+EeDocument *ee_import_head_markdown (const char  *text,
+                                     gsize        length,
+                                     GError     **error);
 EeDocument *ee_import_load_file     (GFile       *file,
                                      GError     **error);
 

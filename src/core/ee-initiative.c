@@ -11,6 +11,7 @@ struct _EeInitiative {
   char       *logo_path;
   char       *logo_alt;
   guint       logo_width;
+  char       *logo_attributes;
   EeRichText *fields[EE_N_FIELDS];
   EeRichText *leading;
   EeRichText *trailing;
@@ -133,6 +134,7 @@ ee_initiative_finalize (GObject *object)
   g_free (self->title);
   g_free (self->logo_path);
   g_free (self->logo_alt);
+  g_free (self->logo_attributes);
   for (guint i = 0; i < EE_N_FIELDS; i++)
     g_clear_pointer (&self->fields[i], ee_rich_text_unref);
   g_clear_pointer (&self->leading, ee_rich_text_unref);
@@ -172,6 +174,9 @@ ee_initiative_get_property (GObject    *object,
       break;
     case PROP_LOGO_WIDTH:
       g_value_set_uint (value, self->logo_width);
+      break;
+    case PROP_LOGO_ATTRIBUTES:
+      g_value_set_string (value, self->logo_attributes);
       break;
     case PROP_LEADING:
       g_value_set_boxed (value, self->leading);
@@ -215,6 +220,9 @@ ee_initiative_set_property (GObject      *object,
     case PROP_LOGO_WIDTH:
       ee_initiative_set_logo_width (self, g_value_get_uint (value));
       break;
+    case PROP_LOGO_ATTRIBUTES:
+      ee_initiative_set_logo_attributes (self, g_value_get_string (value));
+      break;
     case PROP_LEADING:
       ee_initiative_set_leading (self, g_value_get_boxed (value));
       break;
@@ -241,6 +249,9 @@ ee_initiative_class_init (EeInitiativeClass *klass)
   properties[PROP_LOGO_PATH] = g_param_spec_string ("logo-path", NULL, NULL, "", flags);
   properties[PROP_LOGO_ALT] = g_param_spec_string ("logo-alt", NULL, NULL, "", flags);
   properties[PROP_LOGO_WIDTH] = g_param_spec_uint ("logo-width", NULL, NULL, 0, 4096, 0, flags);
+  /* The logo's attr_list attributes other than its width, as written:
+   * "align=\"center\"". */
+  properties[PROP_LOGO_ATTRIBUTES] = g_param_spec_string ("logo-attributes", NULL, NULL, "", flags);
   properties[PROP_LEADING] = g_param_spec_boxed ("leading", NULL, NULL, EE_TYPE_RICH_TEXT, flags);
   properties[PROP_TRAILING] = g_param_spec_boxed ("trailing", NULL, NULL, EE_TYPE_RICH_TEXT, flags);
   for (guint i = 0; i < EE_N_FIELDS; i++)
@@ -267,6 +278,7 @@ ee_initiative_init (EeInitiative *self)
   self->title = g_strdup ("");
   self->logo_path = g_strdup ("");
   self->logo_alt = g_strdup ("");
+  self->logo_attributes = g_strdup ("");
   for (guint i = 0; i < EE_N_FIELDS; i++)
     self->fields[i] = ee_rich_text_new_empty ();
   self->leading = ee_rich_text_new_empty ();
@@ -298,6 +310,7 @@ ee_initiative_copy (EeInitiative *self)
                        "logo-path", self->logo_path,
                        "logo-alt", self->logo_alt,
                        "logo-width", self->logo_width,
+                       "logo-attributes", self->logo_attributes,
                        "leading", self->leading,
                        "trailing", self->trailing,
                        NULL);
@@ -320,7 +333,7 @@ ee_initiative_equal (EeInitiative *a,
 
   if (g_strcmp0 (a->title, b->title) != 0 || a->example != b->example
       || g_strcmp0 (a->logo_path, b->logo_path) != 0 || g_strcmp0 (a->logo_alt, b->logo_alt) != 0
-      || a->logo_width != b->logo_width
+      || a->logo_width != b->logo_width || g_strcmp0 (a->logo_attributes, b->logo_attributes) != 0
       || !ee_rich_text_equal (a->leading, b->leading) || !ee_rich_text_equal (a->trailing, b->trailing)
       || a->extra_fields->len != b->extra_fields->len)
     return FALSE;
@@ -446,6 +459,22 @@ ee_initiative_set_logo_width (EeInitiative *self,
     return;
   self->logo_width = width;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGO_WIDTH]);
+}
+
+const char *
+ee_initiative_get_logo_attributes (EeInitiative *self)
+{
+  g_return_val_if_fail (EE_IS_INITIATIVE (self), NULL);
+  return self->logo_attributes;
+}
+
+void
+ee_initiative_set_logo_attributes (EeInitiative *self,
+                                   const char   *attributes)
+{
+  g_return_if_fail (EE_IS_INITIATIVE (self));
+  if (set_string (&self->logo_attributes, attributes))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGO_ATTRIBUTES]);
 }
 
 /**

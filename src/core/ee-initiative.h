@@ -61,6 +61,9 @@ void          ee_initiative_set_logo_alt   (EeInitiative *self,
 guint         ee_initiative_get_logo_width (EeInitiative *self);
 void          ee_initiative_set_logo_width (EeInitiative *self,
                                             guint         width);
+const char   *ee_initiative_get_logo_attributes (EeInitiative *self);
+void          ee_initiative_set_logo_attributes (EeInitiative *self,
+                                                 const char   *attributes);
 EeRichText   *ee_initiative_get_field      (EeInitiative *self,
                                             EeField       field);
 void          ee_initiative_set_field      (EeInitiative *self,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ee-loader.h"
 
+#include "ee-hub-folder.h"
 #include "ee-import.h"
 #include "ee-project.h"
 
@@ -65,6 +66,10 @@ ee_loader_load_file (GFile   *file,
 {
   g_autofree char *name = g_file_get_basename (file);
 
+  /* A hub folder, or index.md or a cluster page of one, opens the whole
+   * folder. */
+  if (ee_hub_folder_recognise (file))
+    return ee_hub_folder_import (file, error);
   if (ee_loader_guess_kind (name, NULL) == EE_FILE_KIND_PAGE)
     return ee_import_load_file (file, error);
   return ee_project_load_file (file, error);

@@ -55,6 +55,8 @@ add_initiative (EeJsonWriter *b, EeInitiative *initiative)
       add_string (b, "path", ee_initiative_get_logo_path (initiative));
       ee_json_writer_member (b, "width");
       ee_json_writer_int (b, ee_initiative_get_logo_width (initiative));
+      if (*ee_initiative_get_logo_attributes (initiative) != 0)
+        add_string (b, "attributes", ee_initiative_get_logo_attributes (initiative));
       ee_json_writer_end_object (b);
     }
 
@@ -86,6 +88,37 @@ add_initiative (EeJsonWriter *b, EeInitiative *initiative)
   ee_json_writer_end_object (b);
 }
 
+/* The folder layout's card and page of a cluster (format version 2). */
+static gboolean
+cluster_has_card (EeCluster *cluster)
+{
+  return *ee_cluster_get_card_title (cluster) != 0 || *ee_cluster_get_card_icon (cluster) != 0
+         || *ee_cluster_get_page_file (cluster) != 0 || !ee_rich_text_is_empty (ee_cluster_get_card_text (cluster));
+}
+
+/* The lowest format version that holds @document: files without the folder
+ * layout's members stay version 1, byte for byte, and an editor that does
+ * not know those members refuses a file that has them rather than drop
+ * them. */
+static gint64
+needed_version (EeDocument *document)
+{
+  if (ee_document_get_layout (document) != EE_LAYOUT_PAGE || *ee_document_get_cards_title (document) != 0
+      || !ee_rich_text_is_empty (ee_document_get_cards_trailing (document)))
+    return 2;
+  for (guint i = 0; i < ee_document_get_n_clusters (document); i++)
+    {
+      EeCluster *cluster = ee_document_get_cluster (document, i);
+
+      if (cluster_has_card (cluster))
+        return 2;
+      for (guint j = 0; j < ee_cluster_get_n_initiatives (cluster); j++)
+        if (*ee_initiative_get_logo_attributes (ee_cluster_get_initiative (cluster, j)) != 0)
+          return 2;
+    }
+  return 1;
+}
+
 static void
 add_cluster (EeJsonWriter *b, EeCluster *cluster)
 {
@@ -96,6 +129,16 @@ add_cluster (EeJsonWriter *b, EeCluster *cluster)
   add_string (b, "short-title", ee_cluster_get_short_title (cluster));
   add_rich (b, "summary", ee_cluster_get_summary (cluster));
   add_rich (b, "introduction", ee_cluster_get_introduction (cluster));
+  if (cluster_has_card (cluster))
+    {
+      ee_json_writer_member (b, "card");
+      ee_json_writer_begin_object (b);
+      add_string (b, "title", ee_cluster_get_card_title (cluster));
+      add_string (b, "icon", ee_cluster_get_card_icon (cluster));
+      add_rich (b, "text", ee_cluster_get_card_text (cluster));
+      add_string (b, "page", ee_cluster_get_page_file (cluster));
+      ee_json_writer_end_object (b);
+    }
 
   ee_json_writer_member (b, "initiatives");
   ee_json_writer_begin_array (b);
@@ -137,7 +180,9 @@ ee_project_save_bytes (EeDocument *document)
   ee_json_writer_begin_object (b);
   add_string (b, "format", EE_PROJECT_FORMAT);
   ee_json_writer_member (b, "version");
-  ee_json_writer_int (b, EE_PROJECT_VERSION);
+  ee_json_writer_int (b, needed_version (document));
+  if (ee_document_get_layout (document) == EE_LAYOUT_FOLDER)
+    add_string (b, "layout", "folder");
 
   ee_json_writer_member (b, "page");
   ee_json_writer_begin_object (b);
@@ -148,6 +193,10 @@ ee_project_save_bytes (EeDocument *document)
   add_image (b, "overview-image", ee_document_get_overview_image_alt (document),
              ee_document_get_overview_image_path (document));
   add_rich (b, "closing", ee_document_get_closing (document));
+  if (*ee_document_get_cards_title (document) != 0)
+    add_string (b, "cards-title", ee_document_get_cards_title (document));
+  if (!ee_rich_text_is_empty (ee_document_get_cards_trailing (document)))
+    add_rich (b, "cards-trailing", ee_document_get_cards_trailing (document));
   ee_json_writer_end_object (b);
 
   ee_json_writer_member (b, "clusters");
@@ -446,6 +495,13 @@ read_initiative (Reader *r, JsonObject *object)
       ee_initiative_set_logo_path (initiative, path);
       ee_initiative_set_logo_alt (initiative, alt);
       ee_initiative_set_logo_width (initiative, width ? (guint) json_node_get_int (width) : 0);
+      {
+        const char *attributes;
+
+        if (!read_string (r, logo, "attributes", FALSE, &attributes))
+          return NULL;
+        ee_initiative_set_logo_attributes (initiative, attributes);
+      }
       leave (r, old);
     }
 
@@ -494,6 +550,7 @@ read_cluster (Reader *r, JsonObject *object)
   const char *title, *short_title;
   JsonArray *initiatives;
   JsonObject *template;
+  JsonObject *card;
 
   if (!read_string (r, object, "title", FALSE, &title) || !read_string (r, object, "short-title", FALSE, &short_title)
       || !read_rich_into (r, object, "summary", cluster, "summary")
@@ -502,6 +559,24 @@ read_cluster (Reader *r, JsonObject *object)
     return NULL;
   ee_cluster_set_title (cluster, title);
   ee_cluster_set_short_title (cluster, short_title);
+
+  card = read_object (r, object, "card", FALSE);
+  if (r->error)
+    return NULL;
+  if (card != NULL)
+    {
+      const char *card_title, *icon, *page_file;
+      gsize old = enter (r, "card", -1);
+
+      if (!read_string (r, card, "title", FALSE, &card_title) || !read_string (r, card, "icon", FALSE, &icon)
+          || !read_string (r, card, "page", FALSE, &page_file)
+          || !read_rich_into (r, card, "text", cluster, "card-text"))
+        return NULL;
+      ee_cluster_set_card_title (cluster, card_title);
+      ee_cluster_set_card_icon (cluster, icon);
+      ee_cluster_set_page_file (cluster, page_file);
+      leave (r, old);
+    }
 
   initiatives = read_array (r, object, "initiatives", FALSE);
   if (r->error)
@@ -586,6 +661,23 @@ read_document (Reader *r, JsonNode *root)
       return NULL;
     }
 
+  {
+    const char *layout;
+
+    if (!read_string (r, top, "layout", FALSE, &layout))
+      return NULL;
+    /* Absent in version 1: the single page. */
+    if (*layout == 0 || g_str_equal (layout, "page"))
+      ee_document_set_layout (document, EE_LAYOUT_PAGE);
+    else if (g_str_equal (layout, "folder"))
+      ee_document_set_layout (document, EE_LAYOUT_FOLDER);
+    else
+      {
+        fail (r, "layout", "\"%s\" is not a layout (expected \"page\" or \"folder\")", layout);
+        return NULL;
+      }
+  }
+
   page = read_object (r, top, "page", TRUE);
   if (page == NULL)
     return NULL;
@@ -604,6 +696,11 @@ read_document (Reader *r, JsonNode *root)
   ee_document_set_overview_image_alt (document, alt);
   ee_document_set_overview_image_path (document, path);
   if (!read_rich_into (r, page, "closing", document, "closing"))
+    return NULL;
+  if (!read_string (r, page, "cards-title", FALSE, &title))
+    return NULL;
+  ee_document_set_cards_title (document, title);
+  if (!read_rich_into (r, page, "cards-trailing", document, "cards-trailing"))
     return NULL;
   leave (r, old);
 

@@ -7,7 +7,11 @@
 G_BEGIN_DECLS
 
 #define EE_PROJECT_FORMAT  "ldt4ssc-ecosystem-page"
-#define EE_PROJECT_VERSION 1
+/* Version 2 adds the hub-folder layout ("layout", "page.cards-title",
+ * "page.cards-trailing",
+ * clusters' "card", logos' "attributes"); a file without them is written as
+ * version 1. */
+#define EE_PROJECT_VERSION 2
 /* Project files and pages larger than this are refused, politely. */
 #define EE_MAX_FILE_SIZE   (100 * 1024 * 1024)
 

@@ -9,6 +9,8 @@
 
 struct _EeApplication {
   AdwApplication parent_instance;
+
+  gboolean       recovery_offered;   /* drafts are offered once, at the first window */
 };
 
 G_DEFINE_FINAL_TYPE (EeApplication, ee_application, ADW_TYPE_APPLICATION)
@@ -28,6 +30,136 @@ new_bundled_window (EeApplication *self)
   return ee_window_new (GTK_APPLICATION (self), document, NULL);
 }
 
+/* Recovery */
+
+/* A window that shows the untouched hub page can take a document. */
+static gboolean
+is_untouched (EeWindow *window)
+{
+  return ee_window_get_file (window) == NULL && !ee_window_get_modified (window)
+         && !ee_history_can_undo (ee_window_get_history (window));
+}
+
+static void
+recover (EeApplication *self,
+         EeWindow      *parent,
+         GPtrArray     *drafts)
+{
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      EeDraft *draft = drafts->pdata[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EeDocument) document = ee_draft_load (draft, &error);
+      EeWindow *window;
+
+      if (document == NULL)
+        {
+          /* The draft stays where it is: it may still be read by hand. */
+          g_autofree char *heading = g_strdup_printf (_("Could Not Recover “%s”"), ee_draft_get_name (draft));
+          g_autofree char *folder = ee_draft_get_folder ();
+          g_autofree char *body = g_strdup_printf (_("%s\n\nThe draft is kept in %s."), error->message, folder);
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (parent), heading, body);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+          continue;
+        }
+      if (is_untouched (parent))
+        {
+          window = parent;
+          ee_window_set_document (window, document);
+          ee_window_set_file (window, ee_draft_get_origin (draft));
+        }
+      else
+        window = ee_window_new (GTK_APPLICATION (self), document, ee_draft_get_origin (draft));
+      ee_window_adopt_draft (window, draft);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      EeApplication    *self)
+{
+  GPtrArray *drafts = g_object_get_data (G_OBJECT (dialog), "ee-drafts");
+  EeWindow *parent = EE_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  if (g_str_equal (response, "recover"))
+    recover (self, parent, drafts);
+  else if (g_str_equal (response, "discard"))
+    {
+      for (guint i = 0; i < drafts->len; i++)
+        ee_draft_discard (drafts->pdata[i]);
+    }
+  /* "later": they stay for the next start. */
+}
+
+/* Offers back what a crash left unsaved, once per run, over @parent. */
+static void
+offer_recovery (EeApplication *self,
+                EeWindow      *parent)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+  GtkWidget *dialog;
+  GtkWidget *list;
+
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+  drafts = ee_draft_list ();
+  if (drafts->len == 0)
+    return;
+  /* The preview is made before the dialog, not under it: GTK 4.8's
+   * accessibility tree loses the window when the web view joins it while a
+   * dialog is coming up. */
+  ee_window_ensure_preview (parent);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (parent),
+                                   g_dngettext (GETTEXT_PACKAGE, "Recover Unsaved Changes?",
+                                                "Recover Unsaved Changes?", drafts->len),
+                                   g_dngettext (GETTEXT_PACKAGE,
+                                                "The editor closed before this page was saved. "
+                                                "Its last changes were kept.",
+                                                "The editor closed before these pages were saved. "
+                                                "Their last changes were kept.",
+                                                drafts->len));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Unsaved Pages"), -1);
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      EeDraft *draft = drafts->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GFile *origin = ee_draft_get_origin (draft);
+      g_autofree char *time = ee_draft_get_time (draft) != NULL
+                              /* TRANSLATORS: when a draft was kept, as in g_date_time_format() */
+                              ? g_date_time_format (ee_draft_get_time (draft), _("%-d %B %Y, %H:%M"))
+                              : g_strdup ("");
+      g_autofree char *where = origin != NULL ? g_file_get_parse_name (origin) : g_strdup (_("Not saved"));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", time, where);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ee_draft_get_name (draft));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "recover");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "ee-drafts", g_steal_pointer (&drafts),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Callbacks */
 
 static void
@@ -44,7 +176,9 @@ load_file_cb (GObject      *object,
   document = ee_loader_load_file_finish (file, result, &error);
   if (document != NULL)
     {
-      gtk_window_present (GTK_WINDOW (ee_window_new (GTK_APPLICATION (self), document, file)));
+      window = GTK_WINDOW (ee_window_new (GTK_APPLICATION (self), document, file));
+      gtk_window_present (window);
+      offer_recovery (self, EE_WINDOW (window));
     }
   else
     {
@@ -130,6 +264,7 @@ static const struct {
   { "win.move-down", { "<Alt>Down", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.show-preview", { "F9", "<Control><Shift>p", NULL } },
+  { "win.show-problems", { "F8", NULL } },
 };
 
 /* Overrides */
@@ -152,6 +287,8 @@ ee_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (new_bundled_window (EE_APPLICATION (app)));
   gtk_window_present (window);
+  if (EE_IS_WINDOW (window))
+    offer_recovery (EE_APPLICATION (app), EE_WINDOW (window));
 }
 
 static void

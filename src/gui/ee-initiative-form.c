@@ -15,6 +15,7 @@ struct _EeInitiativeForm {
   GFile        *folder;
   GtkWidget    *title_row;
   GtkWidget    *field_widgets[EE_N_FIELDS];
+  GtkWidget    *problem_labels[EE_N_FIELDS];   /* the field's first problem, under it */
   GtkWidget    *logo_picture;
 };
 
@@ -205,6 +206,14 @@ build (EeInitiativeForm *self)
           self->field_widgets[f] = ee_form_rich_editor (self->history, self->initiative, key, label, FALSE);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->field_widgets[f]);
         }
+      self->problem_labels[f] = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (self->problem_labels[f]), 0.0);
+      gtk_label_set_wrap (GTK_LABEL (self->problem_labels[f]), TRUE);
+      gtk_widget_set_margin_top (self->problem_labels[f], 6);
+      gtk_widget_set_margin_start (self->problem_labels[f], 12);
+      gtk_widget_add_css_class (self->problem_labels[f], "caption");
+      gtk_widget_set_visible (self->problem_labels[f], FALSE);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->problem_labels[f]);
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
     }
 
@@ -291,6 +300,37 @@ ee_initiative_form_get_initiative (EeInitiativeForm *self)
   return self->initiative;
 }
 
+/* Scrolls the form so that @widget shows, with its group's title above. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (scrolled == NULL || !gtk_widget_compute_bounds (widget, scrolled, &bounds))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= page)
+    return;
+  gtk_adjustment_set_value (adjustment, value + bounds.origin.y - 72);
+}
+
+static gboolean
+focus_when_laid_out_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  if (gtk_widget_get_width (widget) == 0)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_grab_focus (widget);
+  scroll_to (widget);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * ee_initiative_form_focus_field:
  * @field: an #EeField, or -1 for the title
@@ -307,6 +347,12 @@ ee_initiative_form_focus_field (EeInitiativeForm *self,
 
   widget = field < 0 ? self->title_row : self->field_widgets[field];
   gtk_widget_grab_focus (widget);
+  /* A form just made has no size yet: it scrolls to the field on the first
+   * frame that lays it out. */
+  if (gtk_widget_get_width (widget) == 0)
+    gtk_widget_add_tick_callback (widget, focus_when_laid_out_cb, NULL, NULL);
+  else
+    scroll_to (widget);
 }
 
 /**
@@ -322,4 +368,70 @@ ee_initiative_form_get_field_widget (EeInitiativeForm *self,
 {
   g_return_val_if_fail (EE_IS_INITIATIVE_FORM (self), NULL);
   return field < 0 ? self->title_row : self->field_widgets[field];
+}
+
+static void
+set_severity_style (GtkWidget *widget,
+                    gboolean   error,
+                    gboolean   warning)
+{
+  if (error)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+  if (warning)
+    gtk_widget_add_css_class (widget, "warning");
+  else
+    gtk_widget_remove_css_class (widget, "warning");
+}
+
+/**
+ * ee_initiative_form_set_problems:
+ * @problems: (element-type EeProblem): the page's problems
+ *
+ * Shows the problems of the form's initiative under their fields, the
+ * first of each field (errors before warnings), and marks the field.
+ */
+void
+ee_initiative_form_set_problems (EeInitiativeForm *self,
+                                 GPtrArray        *problems)
+{
+  EeProblem *shown[EE_N_FIELDS] = { NULL, };
+
+  g_return_if_fail (EE_IS_INITIATIVE_FORM (self));
+  g_return_if_fail (problems != NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      EeProblem *problem = problems->pdata[i];
+      int field = ee_problem_get_field (problem);
+
+      if (ee_problem_get_initiative (problem) != self->initiative || field < 0)
+        continue;
+      if (shown[field] == NULL
+          || (ee_problem_get_severity (problem) == EE_SEVERITY_ERROR
+              && ee_problem_get_severity (shown[field]) != EE_SEVERITY_ERROR))
+        shown[field] = problem;
+    }
+
+  for (guint f = 0; f < EE_N_FIELDS; f++)
+    {
+      GtkWidget *label = self->problem_labels[f];
+      GtkWidget *widget = self->field_widgets[f];
+      gboolean error = shown[f] != NULL && ee_problem_get_severity (shown[f]) == EE_SEVERITY_ERROR;
+      gboolean warning = shown[f] != NULL && !error;
+
+      if (label == NULL)
+        continue;
+      gtk_label_set_text (GTK_LABEL (label), shown[f] != NULL ? ee_problem_get_message (shown[f]) : "");
+      gtk_widget_set_visible (label, shown[f] != NULL);
+      set_severity_style (label, error, warning);
+      set_severity_style (widget, error, warning);
+      /* Read out with the field, as its description. */
+      if (shown[f] != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        ee_problem_get_message (shown[f]), -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
 }

@@ -16,6 +16,8 @@ GtkWidget    *ee_initiative_form_new            (EeHistory        *history,
 EeInitiative *ee_initiative_form_get_initiative (EeInitiativeForm *self);
 void          ee_initiative_form_focus_field    (EeInitiativeForm *self,
                                                  int               field);
+void          ee_initiative_form_set_problems  (EeInitiativeForm *self,
+                                                GPtrArray        *problems);
 GtkWidget    *ee_initiative_form_get_field_widget (EeInitiativeForm *self,
                                                    int               field);
 

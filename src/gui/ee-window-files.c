@@ -228,8 +228,9 @@ write_cb (GObject      *object,
   SaveData *save = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (save->file);
+  g_autofree char *etag = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!ee_safe_write_finish (G_FILE (object), result, &etag, &error))
     {
       g_autofree char *heading = save->kind == WRITE_PROJECT ? g_strdup_printf (_("Could Not Save “%s”"), name)
                                                              : g_strdup_printf (_("Could Not Export “%s”"), name);
@@ -242,9 +243,15 @@ write_cb (GObject      *object,
     }
 
   remember_recent (save->file);
+  /* A page opened from Markdown may be exported over itself. */
+  if (save->kind == WRITE_PROJECT || (self->file != NULL && g_file_equal (save->file, self->file)))
+    {
+      if (save->kind == WRITE_PROJECT)
+        ee_window_set_file (self, save->file);
+      _ee_window_note_own_write (self, etag);
+    }
   if (save->kind == WRITE_PROJECT)
     {
-      ee_window_set_file (self, save->file);
       _ee_window_set_modified (self, FALSE);
     }
   else
@@ -298,7 +305,7 @@ write_file (EeWindow *self, GFile *file, WriteKind kind, GCallback done)
 
   /* Written to a temporary file and renamed over the old one, which stays
    * as a backup ("name~"). */
-  g_file_replace_contents_bytes_async (file, bytes, NULL, TRUE, G_FILE_CREATE_NONE, NULL, write_cb, task);
+  ee_safe_write_async (file, bytes, TRUE, NULL, write_cb, task);
 }
 
 static void
@@ -424,12 +431,10 @@ remembered_export (EeWindow *self)
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+export_markdown (EeWindow *self,
+                 gboolean  ask)
 {
-  EeWindow *self = EE_WINDOW (widget);
-  g_autoptr(GFile) file = remembered_export (self);
+  g_autoptr(GFile) file = ask ? NULL : remembered_export (self);
 
   if (file != NULL)
     write_file (self, file, WRITE_MARKDOWN, NULL);
@@ -438,11 +443,65 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+export_problems_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             EeWindow         *self)
+{
+  gboolean ask = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "ee-ask"));
+
+  if (g_str_equal (response, "export"))
+    export_markdown (self, ask);
+  else if (g_str_equal (response, "problems"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-problems", NULL);
+}
+
+/* A page with errors is exported only when the user says so. */
+static void
+export_checked (EeWindow *self,
+                gboolean  ask)
+{
+  guint errors = _ee_window_count_errors (self);
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (errors == 0)
+    {
+      export_markdown (self, ask);
+      return;
+    }
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The page has %u error. It may not show on the hub as it should.",
+                                       "The page has %u errors. They may not show on the hub as they should.",
+                                       errors),
+                          errors);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export a Page With Errors?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "problems", _("_Show Problems"),
+                                    "export", _("_Export Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "problems");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "ee-ask", GINT_TO_POINTER (ask));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_problems_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  export_checked (EE_WINDOW (widget), FALSE);
+}
+
+static void
 export_as_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  choose_and_write (EE_WINDOW (widget), WRITE_MARKDOWN, NULL);
+  export_checked (EE_WINDOW (widget), TRUE);
 }
 
 static void
@@ -460,6 +519,7 @@ print_action (GtkWidget  *widget,
 {
   EeWindow *self = EE_WINDOW (widget);
 
+  _ee_window_ensure_preview (self);
   ee_preview_print (EE_PREVIEW (self->preview), GTK_WINDOW (self));
 }
 

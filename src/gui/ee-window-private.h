@@ -17,9 +17,22 @@ struct _EeWindow {
   gboolean              modified;
   GObject              *shown;        /* what the form shows */
   GtkWidget            *preview;      /* NULL until the preview exists */
+  guint                 preview_id;
   gboolean              closing;      /* a save before closing is under way */
   guint                 check_shown_id;
   gboolean              moving;       /* an initiative is leaving one place for another */
+  GPtrArray            *problems;     /* of EeProblem: the page as last checked */
+  guint                 validate_id;
+  GtkWidget            *problems_popover;
+  EeDraft              *draft;        /* NULL until the first unsaved change is kept */
+  guint                 draft_id;
+  gboolean              draft_failed; /* the user was told the draft cannot be written */
+  GFileMonitor         *monitor;      /* watches the file for other programs' changes */
+  char                 *file_etag;    /* the file as the window last read or wrote it */
+  guint                 changed_id;
+  GtkInfoBar           *changed_bar;
+  GtkLabel             *changed_label;
+  GtkWidget            *reload_button;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -37,6 +50,9 @@ struct _EeWindow {
   GMenu                *move_to_menu;
   GtkWidget            *initiative_menu_button;
   GMenu                *recent_menu;
+  GtkWidget            *problems_button;
+  GtkImage             *problems_icon;
+  GtkLabel             *problems_label;
 };
 
 /* ee-window.c */
@@ -72,5 +88,26 @@ void          _ee_window_open_file         (EeWindow     *self,
                                             GFile        *file);
 void          _ee_window_update_recent     (EeWindow     *self);
 void          _ee_window_focus_initiatives (EeWindow     *self);
+void          _ee_window_ensure_preview    (EeWindow     *self);
+
+/* ee-window-drafts.c */
+void          _ee_window_schedule_draft      (EeWindow     *self);
+void          _ee_window_flush_draft         (EeWindow     *self);
+void          _ee_window_discard_draft       (EeWindow     *self);
+
+/* ee-window-monitor.c */
+void          _ee_window_init_monitor        (EeWindow     *self);
+void          _ee_window_dispose_monitor     (EeWindow     *self);
+void          _ee_window_watch_file          (EeWindow     *self);
+void          _ee_window_note_own_write      (EeWindow     *self,
+                                              const char   *etag);
+
+/* ee-window-problems.c */
+void          _ee_window_class_add_problem_actions (GtkWidgetClass *widget_class);
+void          _ee_window_init_problems       (EeWindow     *self);
+void          _ee_window_validate            (EeWindow     *self);
+void          _ee_window_schedule_validation (EeWindow     *self);
+void          _ee_window_form_shown          (EeWindow     *self);
+guint         _ee_window_count_errors        (EeWindow     *self);
 
 G_END_DECLS

@@ -85,6 +85,8 @@ _ee_window_set_modified (EeWindow *self,
   if (self->modified == modified)
     return;
   self->modified = modified;
+  if (!modified)
+    _ee_window_discard_draft (self);
   update_title (self);
 }
 
@@ -154,6 +156,7 @@ _ee_window_show (EeWindow *self,
       else
         form = ee_page_form_new (self->history, self->document);
       adw_bin_set_child (self->form_bin, form);
+      _ee_window_form_shown (self);
     }
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -245,6 +248,8 @@ document_changed_cb (EeWindow   *self,
   if (EE_IS_INITIATIVE (self->shown) && self->check_shown_id == 0)
     self->check_shown_id = g_idle_add (check_shown_cb, self);
   _ee_window_update_actions (self);
+  _ee_window_schedule_validation (self);
+  _ee_window_schedule_draft (self);
 }
 
 static void
@@ -353,6 +358,72 @@ ee_window_close_request (GtkWindow *window)
 
 /* GObject ----------------------------------------------------------------- */
 
+/**
+ * ee_window_ensure_preview:
+ *
+ * Makes the preview now, if it is not there yet; it is otherwise made
+ * after the window's first frame.
+ */
+void
+ee_window_ensure_preview (EeWindow *self)
+{
+  g_return_if_fail (EE_IS_WINDOW (self));
+  _ee_window_ensure_preview (self);
+}
+
+void
+_ee_window_ensure_preview (EeWindow *self)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  g_clear_handle_id (&self->preview_id, g_source_remove);
+  if (self->preview != NULL)
+    return;
+  self->preview = ee_preview_new ();
+  adw_bin_set_child (self->preview_bin, self->preview);
+  g_signal_connect_object (self->preview, "object-activated", G_CALLBACK (preview_object_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (self->document == NULL)
+    return;
+  folder = document_folder (self);
+  ee_preview_set_document (EE_PREVIEW (self->preview), self->document, folder);
+  if (self->shown != NULL)
+    ee_preview_reveal (EE_PREVIEW (self->preview), self->shown);
+}
+
+static gboolean
+make_preview_cb (gpointer user_data)
+{
+  EeWindow *self = user_data;
+
+  self->preview_id = 0;
+  _ee_window_ensure_preview (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                EeWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (self->preview == NULL && self->preview_id == 0)
+    self->preview_id = g_idle_add_full (G_PRIORITY_LOW, make_preview_cb, self, NULL);
+}
+
+static void
+mapped_cb (EeWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (self, mapped_cb, NULL);
+  if (clock == NULL)
+    {
+      _ee_window_ensure_preview (self);
+      return;
+    }
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_cb), self, 0);
+}
+
 static void
 ee_window_dispose (GObject *object)
 {
@@ -361,7 +432,19 @@ ee_window_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_handle_id (&self->check_shown_id, g_source_remove);
+  g_clear_handle_id (&self->validate_id, g_source_remove);
+  g_clear_handle_id (&self->preview_id, g_source_remove);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_object (&self->shown);
+  /* Closed with changes nobody saved or discarded (the application quit):
+   * they stay in the draft, for the next start to offer. */
+  if (self->modified)
+    _ee_window_flush_draft (self);
+  else
+    _ee_window_discard_draft (self);
+  g_clear_handle_id (&self->draft_id, g_source_remove);
+  g_clear_object (&self->draft);
+  _ee_window_dispose_monitor (self);
 
   G_OBJECT_CLASS (ee_window_parent_class)->dispose (object);
 }
@@ -468,9 +551,13 @@ ee_window_class_init (EeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EeWindow, move_to_menu);
   gtk_widget_class_bind_template_child (widget_class, EeWindow, initiative_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EeWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, EeWindow, problems_button);
+  gtk_widget_class_bind_template_child (widget_class, EeWindow, problems_icon);
+  gtk_widget_class_bind_template_child (widget_class, EeWindow, problems_label);
 
   _ee_window_class_add_actions (widget_class);
   _ee_window_class_add_file_actions (widget_class);
+  _ee_window_class_add_problem_actions (widget_class);
 }
 
 static void
@@ -508,10 +595,12 @@ ee_window_init (EeWindow *self)
                            self, G_CONNECT_SWAPPED);
   _ee_window_update_recent (self);
 
-  self->preview = ee_preview_new ();
-  adw_bin_set_child (self->preview_bin, self->preview);
-  g_signal_connect_object (self->preview, "object-activated", G_CALLBACK (preview_object_activated_cb), self,
-                           G_CONNECT_SWAPPED);
+  /* The preview (a web view and its processes) comes after the window's
+   * first frame: the form shows sooner. */
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+
+  _ee_window_init_problems (self);
+  _ee_window_init_monitor (self);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
@@ -560,11 +649,14 @@ ee_window_set_document (EeWindow   *self,
   g_clear_object (&self->shown);
 
   ee_sidebar_set_document (self->sidebar, document);
-  {
-    g_autoptr(GFile) folder = document_folder (self);
-    ee_preview_set_document (EE_PREVIEW (self->preview), document, folder);
-  }
+  if (self->preview != NULL)
+    {
+      g_autoptr(GFile) folder = document_folder (self);
+      ee_preview_set_document (EE_PREVIEW (self->preview), document, folder);
+    }
+  _ee_window_validate (self);
   _ee_window_show (self, G_OBJECT (document), TRUE);
+  _ee_window_discard_draft (self);
   self->modified = FALSE;
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -585,6 +677,7 @@ ee_window_set_file (EeWindow *self,
 
   if (!g_set_object (&self->file, file))
     return;
+  _ee_window_watch_file (self);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }

@@ -18,6 +18,9 @@ EeDocument *ee_window_get_document    (EeWindow       *self);
 void        ee_window_set_document    (EeWindow       *self,
                                        EeDocument     *document);
 GFile      *ee_window_get_file        (EeWindow       *self);
+void        ee_window_ensure_preview  (EeWindow       *self);
+void        ee_window_adopt_draft     (EeWindow       *self,
+                                       EeDraft        *draft);
 void        ee_window_set_file        (EeWindow       *self,
                                        GFile          *file);
 

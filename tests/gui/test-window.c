@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "ee-core.h"
 #include "gui-test-support.h"
@@ -94,6 +95,49 @@ type_into (EeWindow *window, int field, const char *text)
         }
     }
   spin ();
+}
+
+/* The first widget under @root, in tree order, with the style class @name. */
+static GtkWidget *
+find_by_class (GtkWidget *root, const char *name)
+{
+  if (gtk_widget_has_css_class (root, name))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_class (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *root, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
+static gboolean
+has_no_error_style (gpointer widget)
+{
+  return !gtk_widget_has_css_class (widget, "error");
 }
 
 static char *
@@ -309,6 +353,220 @@ test_save_reopen_export (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The page is checked as the user types: the form marks the field, the
+ * header bar counts the problems and lists them, and a problem in the list
+ * takes the user to its field. */
+static void
+test_problems (void)
+{
+  EeWindow *window = window_new ();
+  GtkWidget *button = find_by_class (GTK_WIDGET (window), "problems-button");
+  EeInitiative *initiative;
+  GtkWidget *name_widget;
+  GtkWidget *popover;
+  GtkWidget *list;
+  GtkWidget *focus;
+  GtkWidget *description;
+
+  g_assert_nonnull (button);
+  /* The hub page as published has no problems. */
+  g_assert_false (gtk_widget_get_visible (button));
+
+  activate (window, "win.show-cluster", g_variant_new_uint32 (2));
+  activate (window, "win.add-initiative", NULL);
+  initiative = ee_cluster_get_initiative (cluster (window, 2), 0);
+  wait_until (is_visible, button);
+  /* A new initiative: its name is required, its other fields still empty. */
+  g_assert_nonnull (find_by_class (button, "error"));
+  name_widget = ee_initiative_form_get_field_widget (initiative_form (window), EE_FIELD_NAME);
+  g_assert_true (gtk_widget_has_css_class (name_widget, "error"));
+
+  type_into (window, EE_FIELD_NAME, "Urban Twin Alliance");
+  wait_until (has_no_error_style, name_widget);
+  g_assert_null (find_by_class (button, "error"));
+  g_assert_nonnull (find_by_class (button, "warning"));
+  g_assert_true (gtk_widget_get_visible (button));
+
+  /* From elsewhere, the list takes the user to the first problem's field. */
+  activate (window, "win.show-page", NULL);
+  activate (window, "win.show-problems", NULL);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (gtk_widget_get_visible (popover));
+  list = find_by_type (popover, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 5));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 6));
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  spin ();
+  g_assert_true (ee_window_get_shown (window) == G_OBJECT (initiative));
+  description = ee_initiative_form_get_field_widget (initiative_form (window), EE_FIELD_SHORT_DESCRIPTION);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == description || gtk_widget_is_ancestor (focus, description));
+  g_assert_true (gtk_widget_has_css_class (description, "warning"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+bar_revealed (gpointer bar)
+{
+  return gtk_info_bar_get_revealed (GTK_INFO_BAR (bar));
+}
+
+static gboolean
+title_is_changed_elsewhere (gpointer window)
+{
+  return g_strcmp0 (ee_document_get_title (ee_window_get_document (EE_WINDOW (window))), "Changed Elsewhere") == 0;
+}
+
+/* Waits @ms milliseconds of main loop. */
+static void
+spin_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      spin ();
+      g_usleep (10000);
+    }
+}
+
+/* Another program changes the file: the window says so and reloads it on
+ * request; the window's own saves are not taken for such changes. */
+static void
+test_file_changed (void)
+{
+  EeWindow *window = window_new ();
+  g_autofree char *folder = g_dir_make_tmp ("ee-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "watched page.json", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EeDocument) elsewhere = ee_document_new_bundled ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *bar = find_by_class (GTK_WIDGET (window), "file-changed-bar");
+
+  g_assert_nonnull (bar);
+  ee_window_set_file (window, file);
+  activate (window, "win.show-cluster", g_variant_new_uint32 (0));
+  activate (window, "win.add-initiative", NULL);
+  activate (window, "win.save", NULL);
+  wait_until (not_modified, window);
+  /* The window's own save is no news. */
+  spin_for (1000);
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+
+  ee_document_set_title (elsewhere, "Changed Elsewhere");
+  bytes = ee_project_save_bytes (elsewhere);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  wait_until (bar_revealed, bar);
+  /* Keeping their version: saving will write over the other. */
+  gtk_info_bar_response (GTK_INFO_BAR (bar), 2);
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  g_assert_true (ee_window_get_modified (window));
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) - 1, &error);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  wait_until (bar_revealed, bar);
+  gtk_info_bar_response (GTK_INFO_BAR (bar), 1);
+  wait_until (title_is_changed_elsewhere, window);
+  g_assert_false (ee_window_get_modified (window));
+
+  /* Deleted: the user is told; there is nothing to reload. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  wait_until (bar_revealed, bar);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (backup);
+  g_rmdir (folder);
+}
+
+static GtkWidget *
+find_message_dialog (const char *heading_prefix)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data)
+        && g_str_has_prefix (adw_message_dialog_get_heading (l->data), heading_prefix)
+        && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+save_error_shown (gpointer user_data)
+{
+  return find_message_dialog ("Could Not Save") != NULL;
+}
+
+/* Saves @window to @path, which cannot be written: the user is told why,
+ * the document stays open and modified with everything in it. */
+static void
+check_save_fails (EeWindow *window, const char *path, const char *reason)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  ee_window_set_file (window, file);
+  activate (window, "win.save", NULL);
+  wait_until (save_error_shown, NULL);
+  dialog = find_message_dialog ("Could Not Save");
+  body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, reason));
+  g_assert_nonnull (strstr (body, "The document stays open with all its changes."));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (ee_window_get_modified (window));
+  g_assert_cmpstr (ee_initiative_get_title (ee_cluster_get_initiative (cluster (window, 2), 0)), ==, "Kept");
+}
+
+/* A full disk and a read-only file system (tests/gui/small-disks.sh makes
+ * them): the save fails, says why, and loses nothing. */
+static void
+test_save_fails (void)
+{
+  const char *full = g_getenv ("EE_TEST_FULL_DIR");
+  const char *readonly = g_getenv ("EE_TEST_READONLY_DIR");
+  EeWindow *window;
+  g_autofree char *full_page = NULL;
+  g_autofree char *readonly_page = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (full == NULL || readonly == NULL)
+    {
+      g_test_skip ("needs the small disks of tests/gui/small-disks.sh");
+      return;
+    }
+  full_page = g_build_filename (full, "page.json", NULL);
+  readonly_page = g_build_filename (readonly, "page.json", NULL);
+  g_assert_true (g_file_get_contents (full_page, &before, NULL, NULL));
+
+  window = window_new ();
+  activate (window, "win.show-cluster", g_variant_new_uint32 (2));
+  activate (window, "win.add-initiative", NULL);
+  type_into (window, -1, "Kept");
+
+  check_save_fails (window, full_page, "No space left on device");
+  /* The file is as it was, and no half-written copy is left beside it. */
+  g_assert_true (g_file_get_contents (full_page, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  dir = g_dir_open (full, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_true (g_str_equal (name, "page.json") || g_str_equal (name, "filler"));
+
+  check_save_fails (window, readonly_page, "Read-only file system");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -323,6 +581,9 @@ main (int argc, char **argv)
   g_test_add_func ("/window/undo-redo", test_undo_redo);
   g_test_add_func ("/window/reorder-move-delete", test_reorder_move_delete);
   g_test_add_func ("/window/save-reopen-export", test_save_reopen_export);
+  g_test_add_func ("/window/problems", test_problems);
+  g_test_add_func ("/window/file-changed", test_file_changed);
+  g_test_add_func ("/window/save-fails", test_save_fails);
 
   return g_test_run ();
 }
