@@ -2,7 +2,8 @@
 /* Writes generated documents for the Python-driven tests:
  *   ee-test-tool gen SEED N_INITIATIVES realistic|hostile  → project JSON
  *   ee-test-tool render FILE.md  → the Markdown rendered by the project's
- *     renderer, as is (no import or export on the way) */
+ *     renderer, as is (no import or export on the way)
+ *   ee-test-tool diff OLD NEW  → ee_diff_unified() of two files, named a and b */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -29,6 +30,22 @@ main (int argc, char **argv)
         }
       html = ee_render_html_fragment (markdown, length);
       return fputs (html, stdout) >= 0 ? 0 : 1;
+    }
+  if (argc == 4 && g_str_equal (argv[1], "diff"))
+    {
+      g_autofree char *old_text = NULL;
+      g_autofree char *new_text = NULL;
+      g_autofree char *diff = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_get_contents (argv[2], &old_text, NULL, &error)
+          || !g_file_get_contents (argv[3], &new_text, NULL, &error))
+        {
+          fprintf (stderr, "ee-test-tool: %s\n", error->message);
+          return 1;
+        }
+      diff = ee_diff_unified (old_text, new_text, "a", "b");
+      return fputs (diff, stdout) >= 0 ? 0 : 1;
     }
   if (argc != 5 || !g_str_equal (argv[1], "gen"))
     {

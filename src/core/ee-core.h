@@ -21,3 +21,4 @@
 #include "ee-validate.h"
 #include "ee-draft.h"
 #include "ee-safe-write.h"
+#include "ee-diff.h"

@@ -12,6 +12,7 @@ struct _EePageForm {
 
   EeHistory  *history;
   EeDocument *document;
+  GtkWidget  *layout_row;
 };
 
 G_DEFINE_FINAL_TYPE (EePageForm, ee_page_form, ADW_TYPE_BIN)
@@ -29,10 +30,58 @@ image_group_new (EePageForm *self, const char *title, const char *hint, const ch
 }
 
 static void
+layout_selected_cb (EePageForm *self)
+{
+  EeLayout layout = adw_combo_row_get_selected (ADW_COMBO_ROW (self->layout_row)) == 1 ? EE_LAYOUT_FOLDER
+                                                                                       : EE_LAYOUT_PAGE;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (layout == ee_document_get_layout (self->document))
+    return;
+  g_value_init (&value, EE_TYPE_LAYOUT);
+  g_value_set_enum (&value, layout);
+  ee_history_set (self->history, self->document, "layout", &value);
+}
+
+static void
+layout_changed_cb (EePageForm *self)
+{
+  guint selected = ee_document_get_layout (self->document) == EE_LAYOUT_FOLDER ? 1 : 0;
+
+  if (adw_combo_row_get_selected (ADW_COMBO_ROW (self->layout_row)) != selected)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (self->layout_row), selected);
+}
+
+/* Single page, as the template; or the hub's folder of pages. */
+static GtkWidget *
+layout_group_new (EePageForm *self)
+{
+  GtkWidget *group = ee_form_field_group (_("Layout"),
+                                          _("How the page is written for the hub: one page, as in the template, "
+                                            "or a folder with an index of cluster cards and one page per cluster, "
+                                            "as the hub is today."));
+  const char *layouts[] = { _("Single Page"), _("Hub Folder"), NULL };
+  g_autoptr(GtkStringList) model = gtk_string_list_new (layouts);
+
+  self->layout_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->layout_row), _("Layout"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->layout_row), G_LIST_MODEL (model));
+  layout_changed_cb (self);
+  g_signal_connect_object (self->layout_row, "notify::selected", G_CALLBACK (layout_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::layout", G_CALLBACK (layout_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->layout_row);
+  return group;
+}
+
+static void
 build (EePageForm *self)
 {
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group;
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (layout_group_new (self)));
 
   group = ee_form_field_group (_("Page"), _("The title at the top of the hub page."));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),

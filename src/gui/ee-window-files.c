@@ -434,8 +434,14 @@ static void
 export_markdown (EeWindow *self,
                  gboolean  ask)
 {
-  g_autoptr(GFile) file = ask ? NULL : remembered_export (self);
+  g_autoptr(GFile) file = NULL;
 
+  if (ee_document_get_layout (self->document) == EE_LAYOUT_FOLDER)
+    {
+      _ee_window_export_folder (self, ask);
+      return;
+    }
+  file = ask ? NULL : remembered_export (self);
   if (file != NULL)
     write_file (self, file, WRITE_MARKDOWN, NULL);
   else

@@ -13,6 +13,7 @@ struct _EeWindow {
   EeHistory            *history;
   GFile                *file;         /* the project or page it was opened from */
   GFile                *export_file;  /* where Export writes without asking */
+  GFile                *export_folder; /* the same, for the hub folder layout */
   GSettings            *settings;     /* NULL when the schema is not installed */
   gboolean              modified;
   GObject              *shown;        /* what the form shows */
@@ -94,6 +95,10 @@ void          _ee_window_ensure_preview    (EeWindow     *self);
 void          _ee_window_schedule_draft      (EeWindow     *self);
 void          _ee_window_flush_draft         (EeWindow     *self);
 void          _ee_window_discard_draft       (EeWindow     *self);
+
+/* ee-window-folder.c */
+void          _ee_window_export_folder       (EeWindow     *self,
+                                              gboolean      ask);
 
 /* ee-window-monitor.c */
 void          _ee_window_init_monitor        (EeWindow     *self);

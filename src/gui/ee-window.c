@@ -458,6 +458,7 @@ ee_window_finalize (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->file);
   g_clear_object (&self->export_file);
+  g_clear_object (&self->export_folder);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ee_window_parent_class)->finalize (object);

@@ -19,6 +19,8 @@ void        ee_window_set_document    (EeWindow       *self,
                                        EeDocument     *document);
 GFile      *ee_window_get_file        (EeWindow       *self);
 void        ee_window_ensure_preview  (EeWindow       *self);
+void        ee_window_review_folder_export (EeWindow  *self,
+                                            GFile     *folder);
 void        ee_window_adopt_draft     (EeWindow       *self,
                                        EeDraft        *draft);
 void        ee_window_set_file        (EeWindow       *self,

@@ -567,6 +567,96 @@ test_save_fails (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+export_review_shown (gpointer user_data)
+{
+  return find_message_dialog ("Export to") != NULL;
+}
+
+static char *
+dialog_text (GtkWidget *dialog)
+{
+  GtkWidget *view = find_by_type (dialog, GTK_TYPE_TEXT_VIEW);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The layout switch on the page form, and the export to a hub folder with
+ * its review of the changes. */
+static void
+test_folder_export (void)
+{
+  EeWindow *window = window_new ();
+  EeDocument *document = ee_window_get_document (window);
+  g_autofree char *path = g_dir_make_tmp ("ee-folder-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *index_path = g_build_filename (path, "index.md", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *index = NULL;
+  GtkWidget *combo;
+  GtkWidget *dialog;
+  g_autoptr(GDir) dir = NULL;
+  guint n_files = 0;
+
+  activate (window, "win.show-page", NULL);
+  combo = find_by_type (ee_window_get_form (window), ADW_TYPE_COMBO_ROW);
+  g_assert_nonnull (combo);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 1);
+  g_assert_cmpint (ee_document_get_layout (document), ==, EE_LAYOUT_FOLDER);
+  activate (window, "win.undo", NULL);
+  g_assert_cmpint (ee_document_get_layout (document), ==, EE_LAYOUT_PAGE);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 0);
+  activate (window, "win.redo", NULL);
+  g_assert_cmpint (ee_document_get_layout (document), ==, EE_LAYOUT_FOLDER);
+
+  /* Into an empty folder: every page is new. */
+  ee_window_review_folder_export (window, folder);
+  wait_until (export_review_shown, NULL);
+  dialog = find_message_dialog ("Export to");
+  text = dialog_text (dialog);
+  g_assert_nonnull (strstr (text, "--- /dev/null\n+++ b/index.md\n"));
+  g_assert_false (g_file_test (index_path, G_FILE_TEST_EXISTS));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "write");
+  spin ();
+  g_assert_true (g_file_get_contents (index_path, &index, NULL, NULL));
+  g_assert_nonnull (strstr (index, "Data Spaces"));
+  dir = g_dir_open (path, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 7);
+
+  /* One change: the review shows it, and Cancel writes nothing. */
+  ee_initiative_set_title (ee_cluster_get_initiative (cluster (window, 1), 0), "CitCom.ai TEF");
+  ee_window_review_folder_export (window, folder);
+  wait_until (export_review_shown, NULL);
+  dialog = find_message_dialog ("Export to");
+  g_clear_pointer (&text, g_free);
+  text = dialog_text (dialog);
+  g_assert_nonnull (strstr (text, "+## CitCom.ai TEF"));
+  g_assert_nonnull (strstr (text, "-## CitCom.ai"));
+  g_assert_null (strstr (text, "index.md"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  spin ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_dir_rewind (dir);
+  {
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (path, name, NULL);
+
+        g_unlink (file);
+      }
+  }
+  g_rmdir (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -584,6 +674,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/problems", test_problems);
   g_test_add_func ("/window/file-changed", test_file_changed);
   g_test_add_func ("/window/save-fails", test_save_fails);
+  g_test_add_func ("/window/folder-export", test_folder_export);
 
   return g_test_run ();
 }
