@@ -131,6 +131,29 @@ check_emails_in_text (GPtrArray    *problems,
     }
 }
 
+/* The addresses @value links to, in order. */
+static GPtrArray *
+links_of (EeRichText *value)
+{
+  GPtrArray *links = g_ptr_array_new ();
+
+  for (guint b = 0; b < ee_rich_text_get_n_blocks (value); b++)
+    {
+      const EeBlock *block = ee_rich_text_get_block (value, b);
+
+      for (guint r = 0; block->runs != NULL && r < block->runs->len; r++)
+        {
+          const EeRun *run = block->runs->pdata[r];
+
+          if (run->href != NULL)
+            g_ptr_array_add (links, run->href);
+        }
+    }
+  return links;
+}
+
+/* Every link well-formed; in the webpage field, at least one, and each an
+ * absolute web address. */
 static void
 check_links (GPtrArray    *problems,
              EeCluster    *cluster,
@@ -138,57 +161,23 @@ check_links (GPtrArray    *problems,
              EeField       field,
              EeRichText   *value)
 {
-  for (guint b = 0; b < ee_rich_text_get_n_blocks (value); b++)
+  g_autoptr(GPtrArray) links = links_of (value);
+  gboolean webpage = field == EE_FIELD_WEBPAGE;
+
+  for (guint i = 0; i < links->len; i++)
     {
-      const EeBlock *block = ee_rich_text_get_block (value, b);
+      const char *href = links->pdata[i];
+      g_autofree char *message = NULL;
 
-      if (block->runs == NULL)
+      if (webpage ? is_web_address (href) : is_well_formed_link (href))
         continue;
-      for (guint r = 0; r < block->runs->len; r++)
-        {
-          const EeRun *run = block->runs->pdata[r];
-          g_autofree char *message = NULL;
-
-          if (run->href == NULL || is_well_formed_link (run->href))
-            continue;
-          message = g_strdup_printf (_("The link “%s” is not a valid address"), run->href);
-          add (problems, EE_SEVERITY_ERROR, cluster, initiative, field, message);
-        }
+      message = webpage ? g_strdup_printf (_("“%s” is not a web address (https://…)"), href)
+                        : g_strdup_printf (_("The link “%s” is not a valid address"), href);
+      add (problems, EE_SEVERITY_ERROR, cluster, initiative, field, message);
     }
-}
-
-static void
-check_webpage (GPtrArray    *problems,
-               EeCluster    *cluster,
-               EeInitiative *initiative,
-               EeRichText   *value)
-{
-  gboolean has_link = FALSE;
-
-  for (guint b = 0; b < ee_rich_text_get_n_blocks (value); b++)
-    {
-      const EeBlock *block = ee_rich_text_get_block (value, b);
-
-      if (block->runs == NULL)
-        continue;
-      for (guint r = 0; r < block->runs->len; r++)
-        {
-          const EeRun *run = block->runs->pdata[r];
-          g_autofree char *message = NULL;
-
-          if (run->href == NULL)
-            continue;
-          has_link = TRUE;
-          if (is_web_address (run->href))
-            continue;
-          message = g_strdup_printf (_("“%s” is not a web address (https://…)"), run->href);
-          add (problems, EE_SEVERITY_ERROR, cluster, initiative, EE_FIELD_WEBPAGE, message);
-        }
-    }
-  if (has_link)
-    return;
-  add (problems, EE_SEVERITY_ERROR, cluster, initiative, EE_FIELD_WEBPAGE,
-       _("Give the web address of the initiative’s page, starting with https://"));
+  if (webpage && links->len == 0)
+    add (problems, EE_SEVERITY_ERROR, cluster, initiative, EE_FIELD_WEBPAGE,
+         _("Give the web address of the initiative’s page, starting with https://"));
 }
 
 /* Where each name is used: its key, to the cluster of each initiative
@@ -276,10 +265,7 @@ check_initiative (GPtrArray    *problems,
                _("Still empty: the page shows the template’s “…”"));
           continue;
         }
-      if (field == EE_FIELD_WEBPAGE)
-        check_webpage (problems, cluster, initiative, value);
-      else
-        check_links (problems, cluster, initiative, field, value);
+      check_links (problems, cluster, initiative, field, value);
       if (field == EE_FIELD_CONTACT)
         {
           g_autofree char *plain = ee_rich_text_to_plain (value);

@@ -120,6 +120,19 @@ bar_response_cb (EeWindow   *self,
     }
 }
 
+static void
+stop_watching (EeWindow *self)
+{
+  g_clear_handle_id (&self->changed_id, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_clear_pointer (&self->file_etag, g_free);
+}
+
 /**
  * _ee_window_watch_file:
  *
@@ -130,14 +143,7 @@ _ee_window_watch_file (EeWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  g_clear_handle_id (&self->changed_id, g_source_remove);
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-  g_clear_pointer (&self->file_etag, g_free);
+  stop_watching (self);
   hide_bar (self);
   if (self->file == NULL)
     return;
@@ -193,12 +199,5 @@ _ee_window_init_monitor (EeWindow *self)
 void
 _ee_window_dispose_monitor (EeWindow *self)
 {
-  g_clear_handle_id (&self->changed_id, g_source_remove);
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-  g_clear_pointer (&self->file_etag, g_free);
+  stop_watching (self);
 }

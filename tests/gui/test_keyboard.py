@@ -297,6 +297,17 @@ def a11y_bus_up():
     return reply.unpack()[0]
 
 
+def start_a11y_bus():
+    """Starts the accessibility bus where the session has none; returns the
+    launcher to stop at the end, or None."""
+    if a11y_bus_up():
+        return None
+    launcher = subprocess.Popen(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for('the accessibility bus', a11y_bus_up, timeout=10)
+    return launcher
+
+
 def child_env(tmp, schema_dir):
     env = dict(os.environ)
     # The tree must be exposed on the real accessibility bus, and Save
@@ -387,10 +398,7 @@ def main():
     launcher = app = None
     log = open(os.path.join(tmp, 'editor.log'), 'w+')
     try:
-        if not a11y_bus_up():
-            launcher = subprocess.Popen(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            wait_for('the accessibility bus', a11y_bus_up, timeout=10)
+        launcher = start_a11y_bus()
 
         import pyatspi  # after the bus is up: it connects on import
         tree = Tree(pyatspi)

@@ -60,10 +60,7 @@ def main():
     log = open(os.path.join(tmp, 'editor.log'), 'w+')
     launcher = app = None
     try:
-        if not kb.a11y_bus_up():
-            launcher = subprocess.Popen(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            kb.wait_for('the accessibility bus', kb.a11y_bus_up, timeout=10)
+        launcher = kb.start_a11y_bus()
         import pyatspi
         tree = kb.Tree(pyatspi)
 
