@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include "ee-initiative.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 struct _EeInitiative {
@@ -46,13 +49,13 @@ static const struct {
   const char *key;
   const char *label;
 } field_info[EE_N_FIELDS] = {
-  [EE_FIELD_NAME]              = { "name",              "Initiative name" },
-  [EE_FIELD_SHORT_DESCRIPTION] = { "short-description", "Short Description" },
-  [EE_FIELD_KEY_ROLE]          = { "key-role",          "Key role in the LDT Ecosystem" },
-  [EE_FIELD_RELEVANCE]         = { "relevance",         "Relevance to LDT4SSC" },
-  [EE_FIELD_KEY_ASSETS]        = { "key-assets",        "Key Assets and Resources" },
-  [EE_FIELD_WEBPAGE]           = { "webpage",           "Webpage / Reference Link" },
-  [EE_FIELD_CONTACT]           = { "contact",           "Main contact point" },
+  [EE_FIELD_NAME]              = { "name",              NC_("hub field", "Initiative name") },
+  [EE_FIELD_SHORT_DESCRIPTION] = { "short-description", NC_("hub field", "Short Description") },
+  [EE_FIELD_KEY_ROLE]          = { "key-role",          NC_("hub field", "Key role in the LDT Ecosystem") },
+  [EE_FIELD_RELEVANCE]         = { "relevance",         NC_("hub field", "Relevance to LDT4SSC") },
+  [EE_FIELD_KEY_ASSETS]        = { "key-assets",        NC_("hub field", "Key Assets and Resources") },
+  [EE_FIELD_WEBPAGE]           = { "webpage",           NC_("hub field", "Webpage / Reference Link") },
+  [EE_FIELD_CONTACT]           = { "contact",           NC_("hub field", "Main contact point") },
 };
 
 /**
