@@ -179,8 +179,27 @@
   document.addEventListener('click', (event) => {
     if (event.button !== 0 || !(event.target instanceof Element))
       return;
-    if (event.target.closest('a[href]') !== null)
+
+    const link = event.target.closest('a[href]');
+
+    // A link to another page of the hub folder, as a cluster's card has,
+    // opens that page in the preview.
+    if (link !== null) {
+      const href = link.getAttribute('href');
+
+      if (/^[^:/?#]+\.md$/i.test(href)) {
+        let name = href;
+
+        event.preventDefault();
+        try {
+          name = decodeURIComponent(href);
+        } catch (error) {
+          // A stray "%" is part of the name.
+        }
+        window.webkit.messageHandlers.eePage.postMessage([generation, name]);
+      }
       return;
+    }
 
     const section = event.target.closest('section.ee-section');
     const selection = window.getSelection();

@@ -663,6 +663,79 @@ test_image_attributes (void)
   g_assert_null (none);
 }
 
+/* Asserts that @markdown is @expected, and that its sections render on
+ * their own as within the page.  Returns how many initiatives it shows. */
+static guint
+check_page_sections (const char *expected,
+                     const char *markdown,
+                     gsize       length,
+                     GArray     *sections)
+{
+  g_autofree char *whole = ee_render_html_fragment (markdown, length);
+  g_autoptr(GString) pieces = g_string_new (NULL);
+  guint n_initiatives = 0;
+
+  g_assert_cmpstr (markdown, ==, expected);
+  g_assert_cmpuint (length, ==, strlen (expected));
+  g_assert_cmpuint (sections->len, >=, 1);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const EeExportSection *section = &g_array_index (sections, EeExportSection, i);
+      g_autofree char *html = ee_render_html_fragment (markdown + section->start, section->end - section->start);
+
+      g_assert_cmpuint (section->start, <=, section->end);
+      g_assert_true (i == 0 || section->start >= g_array_index (sections, EeExportSection, i - 1).end);
+      /* Only blank lines between sections. */
+      for (gsize k = i == 0 ? 0 : g_array_index (sections, EeExportSection, i - 1).end; k < section->start; k++)
+        g_assert_cmpint (markdown[k], ==, '\n');
+      n_initiatives += section->kind == EE_SECTION_INITIATIVE;
+      g_string_append (pieces, html);
+    }
+  g_assert_cmpuint (g_array_index (sections, EeExportSection, sections->len - 1).end, >=, length - 1);
+  g_assert_cmpstr (pieces->str, ==, whole);
+  return n_initiatives;
+}
+
+/* Each page of the folder, as the preview shows it: the same Markdown as
+ * the files, in sections that render on their own as within the page. */
+static void
+test_page_sections (void)
+{
+  for (guint seed = 0; seed <= 40; seed++)
+    {
+      g_autoptr(EeDocument) document = seed == 0 ? import_reference ()
+                                                 : ee_test_generate_document (seed, 1 + seed % 7, seed % 3 ? EE_GEN_HOSTILE : EE_GEN_REALISTIC);
+      g_autoptr(GPtrArray) files = ee_hub_folder_export (document);
+      g_autoptr(GArray) sections = NULL;
+      gsize length;
+      g_autofree char *index = ee_hub_folder_export_page (document, NULL, &length, &sections);
+
+      g_test_message ("seed %u", seed);
+      check_page_sections (((EeHubFile *) files->pdata[0])->markdown, index, length, sections);
+      g_assert_cmpuint (sections->len, ==, 1);
+      g_assert_true (g_array_index (sections, EeExportSection, 0).object == G_OBJECT (document));
+
+      for (guint c = 0; c < ee_document_get_n_clusters (document); c++)
+        {
+          EeCluster *cluster = ee_document_get_cluster (document, c);
+          g_autoptr(GArray) parts = NULL;
+          g_autofree char *page = ee_hub_folder_export_page (document, cluster, &length, &parts);
+          guint n = check_page_sections (((EeHubFile *) files->pdata[c + 1])->markdown, page, length, parts);
+
+          g_assert_cmpuint (n, ==, ee_cluster_get_n_initiatives (cluster));
+          for (guint i = 0; i < parts->len; i++)
+            {
+              const EeExportSection *section = &g_array_index (parts, EeExportSection, i);
+
+              if (section->kind == EE_SECTION_INITIATIVE)
+                g_assert_true (ee_document_find_initiative (document, EE_INITIATIVE (section->object), NULL) == cluster);
+              else
+                g_assert_true (section->object == G_OBJECT (cluster));
+            }
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -676,6 +749,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hub-folder/open-by-page", test_open_by_page);
   g_test_add_func ("/hub-folder/errors-and-names", test_errors_and_names);
   g_test_add_func ("/hub-folder/image-attributes", test_image_attributes);
+  g_test_add_func ("/hub-folder/page-sections", test_page_sections);
 
   return g_test_run ();
 }

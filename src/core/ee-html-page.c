@@ -358,6 +358,110 @@ rewrite_images (const char *html,
   return g_string_free (out, FALSE);
 }
 
+/* The icon sets of the hub's theme, written ":material-database:". */
+static const char * const icon_sets[] = { "material-", "octicons-", "fontawesome-", "simple-" };
+
+/* The length of the icon shortcode at @p (":material-earth:"), or 0. */
+static gsize
+icon_shortcode_length (const char *p)
+{
+  const char *q;
+
+  if (*p != ':')
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (icon_sets); i++)
+    if (g_str_has_prefix (p + 1, icon_sets[i]))
+      {
+        for (q = p + 1 + strlen (icon_sets[i]); g_ascii_isalnum (*q) || *q == '-'; q++)
+          ;
+        return *q == ':' && q[-1] != '-' ? (gsize) (q + 1 - p) : 0;
+      }
+  return 0;
+}
+
+/* Appends the classes of the attr_list at @p ("{ .lg .middle }") and
+ * returns where it ends, or returns NULL when there is none. */
+static const char *
+append_icon_classes (GString    *out,
+                     const char *p)
+{
+  const char *end;
+
+  if (*p != '{' || (end = strpbrk (p, "}<\n")) == NULL || *end != '}')
+    return NULL;
+  for (const char *c = p + 1; c < end; c++)
+    if (*c == '.' && (c == p + 1 || c[-1] == ' ' || c[-1] == '{'))
+      {
+        const char *e = c + 1;
+
+        while (e < end && (g_ascii_isalnum (*e) || *e == '-' || *e == '_'))
+          e++;
+        g_string_append_c (out, ' ');
+        g_string_append_len (out, c + 1, e - c - 1);
+        c = e - 1;
+      }
+  return end + 1;
+}
+
+/* The hub's theme shows ":material-database:{ .lg .middle }" as an icon:
+ * the preview shows a neutral mark of the same size in its place (and an
+ * arrow for the arrows), as the icons themselves are the theme's.  Only
+ * text is read: tags, their attributes and code stay as they are. */
+static char *
+rewrite_icons (const char *html)
+{
+  GString *out = NULL;
+  const char *copied = html;
+  const char *p = html;
+  int in_code = 0;
+
+  while (*p != '\0')
+    {
+      gsize length;
+
+      if (*p == '<')
+        {
+          const char *end = strchr (p, '>');
+
+          if (g_ascii_strncasecmp (p, "<code", 5) == 0 || g_ascii_strncasecmp (p, "<pre", 4) == 0)
+            in_code++;
+          else if ((g_ascii_strncasecmp (p, "</code", 6) == 0 || g_ascii_strncasecmp (p, "</pre", 5) == 0)
+                   && in_code > 0)
+            in_code--;
+          if (end == NULL)
+            break;
+          p = end + 1;
+          continue;
+        }
+      if (in_code > 0 || (length = icon_shortcode_length (p)) == 0)
+        {
+          p++;
+          continue;
+        }
+
+      if (out == NULL)
+        out = g_string_sized_new (strlen (html) + 256);
+      g_string_append_len (out, copied, p - copied);
+      {
+        g_autofree char *name = g_strndup (p + 1, length - 2);
+        const char *after;
+
+        g_string_append_printf (out, "<span class=\"ee-icon%s",
+                                strstr (name, "arrow-right") != NULL ? " ee-icon--arrow" : "");
+        after = append_icon_classes (out, p + length);
+        /* The icon is decoration, as on the hub; its name is made of
+         * letters, digits and dashes. */
+        g_string_append_printf (out, "\" aria-hidden=\"true\" title=\":%s:\"></span>", name);
+        p = copied = after != NULL ? after : p + length;
+      }
+    }
+
+  if (out == NULL)
+    return g_strdup (html);
+  g_string_append (out, copied);
+  return g_string_free (out, FALSE);
+}
+
 /* The page */
 
 /**
@@ -420,8 +524,9 @@ ee_html_render_section (const char *markdown,
                         GFile      *base_folder)
 {
   g_autofree char *html = ee_render_html_fragment (markdown, length);
+  g_autofree char *with_icons = rewrite_icons (html);
 
-  return rewrite_images (html, base_folder);
+  return rewrite_images (with_icons, base_folder);
 }
 
 /**

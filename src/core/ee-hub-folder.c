@@ -863,24 +863,48 @@ ee_hub_folder_get_page_files (EeDocument *document)
 }
 
 typedef struct {
-  GString  *out;
-  gboolean  started;
-  gboolean  after_list;
+  GString       *out;
+  gboolean       started;
+  gboolean       after_list;
+  GArray        *sections;     /* of EeExportSection, or NULL */
+  EeSectionKind  next_kind;    /* the section the next group of blocks starts */
+  GObject       *next_object;
 } Writer;
+
+/* The next group of blocks starts a section of the page showing @object. */
+static void
+start_section (Writer *w, EeSectionKind kind, gpointer object)
+{
+  w->next_kind = kind;
+  w->next_object = object;
+}
 
 /* Starts a group of blocks after @blank_lines blank lines; two lists in a
  * row are kept apart as the page export keeps them. */
 static void
 begin (Writer *w, guint blank_lines, gboolean starts_list, gboolean ends_list)
 {
+  gsize end_of_previous;
+
+  /* The separator ends the previous section, which it keeps whole. */
+  if (w->started && starts_list && w->after_list)
+    g_string_append (w->out, "\n\n" EE_LIST_SEPARATOR);
+  end_of_previous = w->out->len;
   if (w->started)
     {
-      if (starts_list && w->after_list)
-        g_string_append (w->out, "\n\n" EE_LIST_SEPARATOR);
       g_string_append_c (w->out, '\n');
       for (guint i = 0; i < blank_lines; i++)
         g_string_append_c (w->out, '\n');
     }
+  if (w->next_object != NULL && w->sections != NULL)
+    {
+      EeExportSection section = { w->next_kind, w->next_object, w->out->len, 0 };
+
+      if (w->sections->len > 0)
+        g_array_index (w->sections, EeExportSection, w->sections->len - 1).end = end_of_previous;
+      g_array_append_val (w->sections, section);
+    }
+  w->next_object = NULL;
   w->started = TRUE;
   w->after_list = ends_list;
 }
@@ -1001,6 +1025,7 @@ write_initiative (Writer *w, EeInitiative *initiative)
   EeRichText *name = ee_initiative_get_field (initiative, EE_FIELD_NAME);
   g_autofree char *name_text = ee_rich_text_to_plain (name);
 
+  start_section (w, EE_SECTION_INITIATIVE, initiative);
   write_heading (w, "## ", ee_initiative_get_title (initiative), 2);
 
   if (*ee_initiative_get_logo_path (initiative) != 0)
@@ -1054,12 +1079,16 @@ write_initiative (Writer *w, EeInitiative *initiative)
   write_blocks (w, ee_initiative_get_trailing (initiative));
 }
 
+/* The cluster's page; @sections, when not %NULL, gets its head, each
+ * initiative and what follows them as sections. */
 static char *
-export_cluster_page (EeCluster *cluster)
+export_cluster_page (EeCluster *cluster,
+                     GArray    *sections)
 {
-  Writer w = { g_string_sized_new (8192), FALSE, FALSE };
+  Writer w = { g_string_sized_new (8192), FALSE, FALSE, sections, 0, NULL };
   GListModel *initiatives = ee_cluster_get_initiatives (cluster);
 
+  start_section (&w, EE_SECTION_CLUSTER, cluster);
   if (*ee_cluster_get_title (cluster) != 0)
     write_heading (&w, "# ", ee_cluster_get_title (cluster), 1);
   write_blocks (&w, ee_cluster_get_introduction (cluster));
@@ -1068,8 +1097,11 @@ export_cluster_page (EeCluster *cluster)
       g_autoptr(EeInitiative) initiative = g_list_model_get_item (initiatives, i);
       write_initiative (&w, initiative);
     }
+  start_section (&w, EE_SECTION_CLUSTER_END, cluster);
   write_blocks (&w, ee_cluster_get_trailing (cluster));
   g_string_append_c (w.out, '\n');
+  if (sections != NULL && sections->len > 0)
+    g_array_index (sections, EeExportSection, sections->len - 1).end = w.out->len;
   return g_string_free (w.out, FALSE);
 }
 
@@ -1154,8 +1186,57 @@ ee_hub_folder_export (EeDocument *document)
   files = g_ptr_array_new_with_free_func ((GDestroyNotify) ee_hub_file_free);
   g_ptr_array_add (files, hub_file_new (EE_HUB_INDEX_FILE, export_index (document, page_files)));
   for (guint i = 0; i < ee_document_get_n_clusters (document); i++)
-    g_ptr_array_add (files, hub_file_new (page_files[i], export_cluster_page (ee_document_get_cluster (document, i))));
+    g_ptr_array_add (files, hub_file_new (page_files[i], export_cluster_page (ee_document_get_cluster (document, i), NULL)));
   return files;
+}
+
+/**
+ * ee_hub_folder_export_page:
+ * @cluster: (nullable): the cluster whose page to write, or %NULL for the
+ *   index
+ * @length: (out) (optional): the length of the page
+ * @sections: (out) (optional): where each part of the page is, as an array
+ *   of #EeExportSection.  The index is one section, the document's; a
+ *   cluster's page has its head, each initiative and its end.
+ *
+ * Writes one page of the folder layout, exactly as ee_hub_folder_export()
+ * writes it, in sections that render on their own as within the page.
+ *
+ * Returns: (transfer full): the page's Markdown
+ */
+char *
+ee_hub_folder_export_page (EeDocument  *document,
+                           EeCluster   *cluster,
+                           gsize       *length,
+                           GArray     **sections)
+{
+  g_autoptr(GArray) parts = NULL;
+  char *markdown;
+
+  g_return_val_if_fail (EE_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (cluster == NULL || EE_IS_CLUSTER (cluster), NULL);
+
+  if (sections != NULL)
+    parts = g_array_new (FALSE, FALSE, sizeof (EeExportSection));
+  if (cluster != NULL)
+    markdown = export_cluster_page (cluster, parts);
+  else
+    {
+      g_auto(GStrv) page_files = ee_hub_folder_get_page_files (document);
+
+      markdown = export_index (document, page_files);
+      if (parts != NULL)
+        {
+          EeExportSection whole = { EE_SECTION_PAGE, G_OBJECT (document), 0, strlen (markdown) };
+
+          g_array_append_val (parts, whole);
+        }
+    }
+  if (length != NULL)
+    *length = strlen (markdown);
+  if (sections != NULL)
+    *sections = g_steal_pointer (&parts);
+  return markdown;
 }
 
 /**

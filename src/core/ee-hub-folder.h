@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 #include "ee-document.h"
+#include "ee-export.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,10 @@ gboolean    ee_hub_folder_recognise         (GFile       *folder_or_page);
 EeDocument *ee_hub_folder_import            (GFile       *folder_or_page,
                                              GError     **error);
 GPtrArray  *ee_hub_folder_export            (EeDocument  *document);
+char       *ee_hub_folder_export_page       (EeDocument  *document,
+                                             EeCluster   *cluster,
+                                             gsize       *length,
+                                             GArray     **sections);
 char      **ee_hub_folder_get_page_files    (EeDocument  *document);
 char       *ee_hub_folder_default_page_file (const char  *cluster_name);
 gboolean    ee_hub_folder_write_files       (GPtrArray   *files,

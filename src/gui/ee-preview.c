@@ -7,6 +7,7 @@
 
 #include "ee-export.h"
 #include "ee-html-page.h"
+#include "ee-hub-folder.h"
 #include "ee-preview.h"
 #include "ee-render.h"
 
@@ -22,6 +23,11 @@
  * preview's own code (preview.js) runs in an isolated script world that the
  * page cannot reach, and tells the widget about clicks through a message
  * handler registered in that world only.
+ *
+ * A document in the hub's folder layout is shown one page at a time, as the
+ * hub shows it: the index with its cards, or the page of one cluster.  A
+ * reveal goes to the page that shows what it reveals, and a card's link
+ * selects its cluster.
  */
 
 #define PREVIEW_RESOURCE "/eu/ldt4ssc/EcosystemEditor/preview"
@@ -46,6 +52,8 @@ struct _EePreview {
 
   WebKitWebView  *web_view;
   EeDocument     *document;
+  EeCluster      *page_cluster;    /* in the folder layout, whose page is shown; NULL: the index */
+  gboolean        folder_layout;   /* the layout of the page shown */
   GFile          *base_folder;
   char           *base_uri;
 
@@ -204,6 +212,18 @@ section_new (const EeExportSection *exported)
   return section;
 }
 
+/* The page shown, in sections: the whole page, or in the folder layout the
+ * index or a cluster's page. */
+static char *
+export_shown_page (EePreview  *self,
+                   gsize      *length,
+                   GArray    **sections)
+{
+  if (self->folder_layout)
+    return ee_hub_folder_export_page (self->document, self->page_cluster, length, sections);
+  return ee_export_page_markdown_sections (self->document, length, sections);
+}
+
 /* Exports the document again and gives each section its HTML, rendering
  * only what changed.  Sections at the same place, with the same object,
  * keep their HTML when their Markdown did not change.  Fills @script with
@@ -222,7 +242,7 @@ update_sections (EePreview *self,
   gsize length, n_old = old->len, n_new, prefix = 0, suffix = 0;
 
   if (self->document != NULL)
-    markdown = ee_export_page_markdown_sections (self->document, &length, &exported);
+    markdown = export_shown_page (self, &length, &exported);
   else
     exported = g_array_new (FALSE, FALSE, sizeof (EeExportSection));
   n_new = exported->len;
@@ -476,6 +496,39 @@ schedule_update (EePreview *self)
     self->deadline_id = g_timeout_add (UPDATE_MAX_DELAY_MS, update_cb, self);
 }
 
+static const char *
+page_title (EePreview *self)
+{
+  if (self->page_cluster != NULL && *ee_cluster_get_title (self->page_cluster) != 0)
+    return ee_cluster_get_title (self->page_cluster);
+  return self->document != NULL ? ee_document_get_title (self->document) : NULL;
+}
+
+/* The cluster whose page shows @object in the folder layout, or NULL for
+ * the index.  An initiative the document does not hold stays where it is. */
+static EeCluster *
+page_of (EePreview *self,
+         GObject   *object)
+{
+  EeCluster *cluster;
+
+  if (EE_IS_CLUSTER (object))
+    return EE_CLUSTER (object);
+  if (!EE_IS_INITIATIVE (object))
+    return NULL;
+  cluster = ee_document_find_initiative (self->document, EE_INITIATIVE (object), NULL);
+  return cluster != NULL ? cluster : self->page_cluster;
+}
+
+static gboolean
+has_cluster (EePreview *self,
+             EeCluster *cluster)
+{
+  guint position;
+
+  return g_list_store_find (ee_document_get_cluster_store (self->document), cluster, &position);
+}
+
 /* Loads the whole page again: at the start, for a new document or folder,
  * and when the page and the widget no longer agree. */
 static void
@@ -494,6 +547,9 @@ load_page (EePreview *self)
   self->ready = FALSE;
   self->busy = FALSE;
   self->dirty = FALSE;
+  self->folder_layout = self->document != NULL && ee_document_get_layout (self->document) == EE_LAYOUT_FOLDER;
+  if (!self->folder_layout || (self->page_cluster != NULL && !has_cluster (self, self->page_cluster)))
+    g_clear_object (&self->page_cluster);
 
   /* Nothing of the old page is kept: every section is rendered again, and
    * looks for its images again. */
@@ -506,8 +562,7 @@ load_page (EePreview *self)
   self->markdown = markdown;
   self->generation++;
 
-  ee_html_page_start (page, self->document != NULL ? ee_document_get_title (self->document) : NULL,
-                     self->dark, self->generation);
+  ee_html_page_start (page, page_title (self), self->dark, self->generation);
   for (guint i = 0; i < self->sections->len; i++)
     append_section (page, i, self->sections->pdata[i]);
   ee_html_page_end (page);
@@ -537,6 +592,17 @@ document_changed_cb (EePreview  *self,
                      GObject    *object,
                      const char *property)
 {
+  gboolean folder_layout = ee_document_get_layout (self->document) == EE_LAYOUT_FOLDER;
+
+  /* Another layout, or the cluster whose page is shown is gone: another
+   * page. */
+  if (folder_layout != self->folder_layout
+      || (self->page_cluster != NULL && !has_cluster (self, self->page_cluster)))
+    {
+      forget_place (self);
+      load_page (self);
+      return;
+    }
   self->dirty = TRUE;
   schedule_update (self);
 }
@@ -733,6 +799,34 @@ place_message_cb (EePreview                *self,
   self->place_offset = jsc_value_to_int32 (offset);
 }
 
+/* A link to another page of the hub folder was clicked: [generation, its
+ * file name].  The card of a cluster links to the cluster's page. */
+static void
+page_message_cb (EePreview                *self,
+                 JSCValue                 *value,
+                 WebKitUserContentManager *manager)
+{
+  g_autoptr(JSCValue) generation = NULL;
+  g_autoptr(JSCValue) name = NULL;
+  g_autofree char *file_name = NULL;
+  g_auto(GStrv) page_files = NULL;
+
+  if (!jsc_value_is_array (value) || self->document == NULL || !self->folder_layout)
+    return;
+  generation = jsc_value_object_get_property_at_index (value, 0);
+  name = jsc_value_object_get_property_at_index (value, 1);
+  if ((guint) jsc_value_to_int32 (generation) != self->generation || !jsc_value_is_string (name))
+    return;
+  file_name = jsc_value_to_string (name);
+  page_files = ee_hub_folder_get_page_files (self->document);
+  for (guint i = 0; page_files[i] != NULL; i++)
+    if (g_ascii_strcasecmp (page_files[i], file_name) == 0)
+      {
+        g_signal_emit (self, signals[OBJECT_ACTIVATED], 0, ee_document_get_cluster (self->document, i));
+        return;
+      }
+}
+
 static gboolean
 ee_preview_real_link_activated (EePreview  *self,
                                 const char *uri)
@@ -768,6 +862,7 @@ ee_preview_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  g_clear_object (&self->page_cluster);
   g_clear_object (&self->base_folder);
   forget_place (self);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
@@ -912,6 +1007,9 @@ ee_preview_init (EePreview *self)
   webkit_user_content_manager_register_script_message_handler (manager, "eeActivate", EE_PREVIEW_SCRIPT_WORLD);
   g_signal_connect_object (manager, "script-message-received::eeActivate",
                            G_CALLBACK (activate_message_cb), self, G_CONNECT_SWAPPED);
+  webkit_user_content_manager_register_script_message_handler (manager, "eePage", EE_PREVIEW_SCRIPT_WORLD);
+  g_signal_connect_object (manager, "script-message-received::eePage",
+                           G_CALLBACK (page_message_cb), self, G_CONNECT_SWAPPED);
   webkit_user_content_manager_register_script_message_handler (manager, "eePlace", EE_PREVIEW_SCRIPT_WORLD);
   g_signal_connect_object (manager, "script-message-received::eePlace",
                            G_CALLBACK (place_message_cb), self, G_CONNECT_SWAPPED);
@@ -980,6 +1078,7 @@ ee_preview_set_document (EePreview  *self,
       if (self->document != NULL)
         g_signal_handlers_disconnect_by_data (self->document, self);
       g_set_object (&self->document, document);
+      g_clear_object (&self->page_cluster);
       if (document != NULL)
         g_signal_connect_object (document, "changed", G_CALLBACK (document_changed_cb), self,
                                  G_CONNECT_SWAPPED);
@@ -1037,6 +1136,22 @@ ee_preview_reveal (EePreview *self,
 
   g_return_if_fail (EE_IS_PREVIEW (self));
   g_return_if_fail (G_IS_OBJECT (object));
+
+  /* In the folder layout, the page that shows @object opens there. */
+  if (self->folder_layout && self->document != NULL)
+    {
+      EeCluster *page = page_of (self, object);
+
+      if (page != self->page_cluster && (page == NULL || has_cluster (self, page)))
+        {
+          g_set_object (&self->page_cluster, page);
+          forget_place (self);
+          if (EE_IS_INITIATIVE (object))
+            set_revealed (self, object);
+          load_page (self);
+          return;
+        }
+    }
 
   g_set_object (&self->pending_reveal, object);
   /* The page must show the latest changes first: @object may be new. */

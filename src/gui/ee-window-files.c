@@ -282,7 +282,7 @@ contents (EeWindow *self, WriteKind kind)
       }
     case WRITE_HTML:
       {
-        g_autoptr(GFile) folder = self->file ? g_file_get_parent (self->file) : NULL;
+        g_autoptr(GFile) folder = _ee_window_document_folder (self);
         char *html = ee_html_render_page (self->document, folder, FALSE);
         return g_bytes_new_take (html, strlen (html));
       }

@@ -67,6 +67,7 @@ void          _ee_window_set_modified      (EeWindow     *self,
 void          _ee_window_update_actions    (EeWindow     *self);
 EeInitiative *_ee_window_get_initiative    (EeWindow     *self);
 EeCluster    *_ee_window_get_cluster       (EeWindow     *self);
+GFile        *_ee_window_document_folder   (EeWindow     *self);
 void          _ee_window_file_written      (EeWindow     *self,
                                             GFile        *file,
                                             gboolean      export);

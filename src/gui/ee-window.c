@@ -108,10 +108,21 @@ _ee_window_show_error (EeWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static GFile *
-document_folder (EeWindow *self)
+/**
+ * _ee_window_document_folder:
+ *
+ * Returns: (transfer full) (nullable): the folder the document's relative
+ *   addresses (its images) start from
+ */
+GFile *
+_ee_window_document_folder (EeWindow *self)
 {
-  return self->file ? g_file_get_parent (self->file) : NULL;
+  if (self->file == NULL)
+    return NULL;
+  /* An open hub folder holds its pages, and the images they show. */
+  if (g_file_query_file_type (self->file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    return g_object_ref (self->file);
+  return g_file_get_parent (self->file);
 }
 
 /* What is shown ----------------------------------------------------------- */
@@ -134,7 +145,7 @@ _ee_window_show (EeWindow *self,
                  GObject  *object,
                  gboolean  select)
 {
-  g_autoptr(GFile) folder = document_folder (self);
+  g_autoptr(GFile) folder = _ee_window_document_folder (self);
   GtkWidget *form;
 
   if (object == NULL)
@@ -385,7 +396,7 @@ _ee_window_ensure_preview (EeWindow *self)
                            G_CONNECT_SWAPPED);
   if (self->document == NULL)
     return;
-  folder = document_folder (self);
+  folder = _ee_window_document_folder (self);
   ee_preview_set_document (EE_PREVIEW (self->preview), self->document, folder);
   if (self->shown != NULL)
     ee_preview_reveal (EE_PREVIEW (self->preview), self->shown);
@@ -652,7 +663,7 @@ ee_window_set_document (EeWindow   *self,
   ee_sidebar_set_document (self->sidebar, document);
   if (self->preview != NULL)
     {
-      g_autoptr(GFile) folder = document_folder (self);
+      g_autoptr(GFile) folder = _ee_window_document_folder (self);
       ee_preview_set_document (EE_PREVIEW (self->preview), document, folder);
     }
   _ee_window_validate (self);

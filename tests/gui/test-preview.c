@@ -7,6 +7,7 @@
 
 #include "ee-document.h"
 #include "ee-export.h"
+#include "ee-hub-folder.h"
 #include "ee-preview.h"
 #include "gui-test-support.h"
 
@@ -780,6 +781,89 @@ test_images (Fixture       *fixture,
   g_assert_false (evaluate_boolean (fixture, "document.querySelector('article').textContent.includes('width=')"));
 }
 
+/* In the hub's folder layout, the page shown is the index with its cards,
+ * or the page of the cluster of what is revealed; a card's link selects
+ * its cluster, and edits still update the page without a load. */
+static void
+test_folder_layout (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  EeCluster *ai = ee_document_find_initiative (fixture->document, fixture->citcom, NULL);
+  EeCluster *citiverse = ee_document_get_cluster (fixture->document, 3);
+  guint n_clusters = ee_document_get_n_clusters (fixture->document);
+  g_autofree char *cards = g_strdup_printf ("document.querySelectorAll('.grid.cards > ul > li').length === %u", n_clusters);
+  g_autofree char *citcom_revealed = NULL;
+  g_autofree char *on_ai_page = NULL;
+  g_autoptr(GArray) sections = NULL;
+  g_autofree char *page = NULL;
+  int citcom = -1;
+  guint n_loads, n_activated;
+
+  ee_initiative_set_logo_path (fixture->citcom, "assets/ecosystem.png");
+  ee_initiative_set_logo_width (fixture->citcom, 120);
+  wait_until_up_to_date (fixture);
+
+  n_loads = fixture->n_loads;
+  ee_document_set_layout (fixture->document, EE_LAYOUT_FOLDER);
+  wait_for_count (&fixture->n_loads, n_loads + 1);
+  wait_until_up_to_date (fixture);
+  wait_for_script (fixture, cards);
+  g_assert_true (evaluate_boolean (fixture, "document.querySelectorAll('article > section.ee-section').length === 1"));
+  g_assert_false (evaluate_boolean (fixture, "document.querySelector('article').textContent.includes('CitCom.ai')"));
+
+  /* Revealing an initiative opens its cluster's page there. */
+  page = ee_hub_folder_export_page (fixture->document, ai, NULL, &sections);
+  for (guint i = 0; i < sections->len; i++)
+    if (g_array_index (sections, EeExportSection, i).object == G_OBJECT (fixture->citcom))
+      citcom = i;
+  g_assert_cmpint (citcom, >, 0);
+  citcom_revealed = g_strdup_printf ("(() => { const s = document.querySelectorAll('section')[%d];"
+                                     " const top = s.getBoundingClientRect().top;"
+                                     " return s.querySelector('h2').textContent === 'CitCom.ai'"
+                                     " && top >= 0 && top < 32 && s.classList.contains('ee-highlight'); })()",
+                                     citcom);
+  on_ai_page = g_strdup_printf ("document.querySelector('article h1').textContent === '%s'"
+                                " && document.title === '%s' && document.querySelector('.grid') === null",
+                                ee_cluster_get_title (ai), ee_cluster_get_title (ai));
+  n_loads = fixture->n_loads;
+  ee_preview_reveal (fixture->preview, G_OBJECT (fixture->citcom));
+  wait_for_count (&fixture->n_loads, n_loads + 1);
+  wait_for_script (fixture, on_ai_page);
+  wait_for_script (fixture, citcom_revealed);
+  g_assert_cmpfloat (evaluate_number (fixture, "document.querySelectorAll('article > section.ee-section').length"),
+                     ==, sections->len);
+  /* The logo, with the hub's width, from the document's folder. */
+  g_assert_true (evaluate_boolean (fixture, "document.querySelector('section img').src.endsWith('/assets/ecosystem.png')"));
+  g_assert_true (evaluate_boolean (fixture, "document.querySelector('section img').getAttribute('width') === '120'"));
+
+  /* Edits on the page shown: no load. */
+  n_loads = fixture->n_loads - fixture->n_crashes;
+  set_plain (fixture->citcom, EE_FIELD_SHORT_DESCRIPTION, "Typed into the folder layout");
+  wait_for_text (fixture, "Typed into the folder layout");
+  ee_preview_reveal (fixture->preview, G_OBJECT (ai));
+  wait_until_up_to_date (fixture);
+  assert_loads (fixture, n_loads);
+
+  /* The index again, and a card's link. */
+  ee_preview_reveal (fixture->preview, G_OBJECT (fixture->document));
+  wait_for_script (fixture, cards);
+  n_activated = fixture->n_activated;
+  evaluate (fixture, "document.querySelectorAll('.grid.cards > ul > li')[3].querySelector('a[href]').click(); true");
+  wait_for_count (&fixture->n_activated, n_activated + 1);
+  g_assert_true (fixture->activated == G_OBJECT (citiverse));
+  g_assert_true (evaluate_boolean (fixture, "document.querySelector('.grid') !== null"));
+
+  /* The page shown is removed: the index. */
+  ee_preview_reveal (fixture->preview, G_OBJECT (citiverse));
+  wait_for_script (fixture, "document.querySelector('.grid') === null");
+  g_list_store_remove (ee_document_get_cluster_store (fixture->document), 3);
+  wait_for_script (fixture, "document.querySelectorAll('.grid.cards > ul > li').length === 5");
+
+  /* The single page again. */
+  ee_document_set_layout (fixture->document, EE_LAYOUT_PAGE);
+  wait_for_script (fixture, "document.querySelector('.grid') === null && document.querySelectorAll('article h2').length === 5");
+}
+
 static void
 test_page_html (void)
 {
@@ -837,6 +921,7 @@ main (int   argc,
   add_test ("/preview/click-selects", test_click_selects, NULL);
   add_test ("/preview/dark", test_dark, NULL);
   add_test ("/preview/images", test_images, folder);
+  add_test ("/preview/folder-layout", test_folder_layout, folder);
   g_test_add_func ("/preview/page-html", test_page_html);
 
   status = g_test_run ();
