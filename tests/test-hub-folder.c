@@ -442,6 +442,7 @@ assert_same_initiatives (EeDocument *a, EeDocument *b, gboolean compare_logo_att
 
           g_test_message ("cluster %u, initiative %u: %s", c, i, ee_initiative_get_title (x));
           g_assert_cmpstr (ee_initiative_get_title (x), ==, ee_initiative_get_title (y));
+          g_assert_cmpint (ee_initiative_get_example (x), ==, ee_initiative_get_example (y));
           g_assert_cmpstr (ee_initiative_get_logo_path (x), ==, ee_initiative_get_logo_path (y));
           g_assert_cmpstr (ee_initiative_get_logo_alt (x), ==, ee_initiative_get_logo_alt (y));
           g_assert_cmpuint (ee_initiative_get_logo_width (x), ==, ee_initiative_get_logo_width (y));

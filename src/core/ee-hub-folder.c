@@ -26,6 +26,7 @@
 #define CARD_LINK_TEXT ":octicons-arrow-right-24: View Details"
 #define CARD_ICON_ATTRIBUTES "{ .lg .middle }"
 #define PAGE_SUFFIX "_Related_Initiatives.md"
+#define EXAMPLE_PREFIX "Example:"
 
 void
 ee_hub_file_free (EeHubFile *file)
@@ -278,6 +279,13 @@ read_initiative (Page *page, cmark_node *heading, cmark_node *end)
   g_autofree char *attributes = NULL;
   cmark_node *image;
 
+  /* "## Example: CitCom.ai", as the single page's bold title line. */
+  if (g_ascii_strncasecmp (title, EXAMPLE_PREFIX, strlen (EXAMPLE_PREFIX)) == 0)
+    {
+      memmove (title, title + strlen (EXAMPLE_PREFIX), strlen (title + strlen (EXAMPLE_PREFIX)) + 1);
+      g_strchug (title);
+      ee_initiative_set_example (initiative, TRUE);
+    }
   if (g_str_equal (title, EE_PLACEHOLDER))
     title[0] = 0;
   ee_initiative_set_title (initiative, title);
@@ -1026,7 +1034,8 @@ write_initiative (Writer *w, EeInitiative *initiative)
   g_autofree char *name_text = ee_rich_text_to_plain (name);
 
   start_section (w, EE_SECTION_INITIATIVE, initiative);
-  write_heading (w, "## ", ee_initiative_get_title (initiative), 2);
+  write_heading (w, ee_initiative_get_example (initiative) ? "## " EXAMPLE_PREFIX " " : "## ",
+                 ee_initiative_get_title (initiative), 2);
 
   if (*ee_initiative_get_logo_path (initiative) != 0)
     {

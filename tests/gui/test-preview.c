@@ -819,7 +819,7 @@ test_folder_layout (Fixture       *fixture,
   g_assert_cmpint (citcom, >, 0);
   citcom_revealed = g_strdup_printf ("(() => { const s = document.querySelectorAll('section')[%d];"
                                      " const top = s.getBoundingClientRect().top;"
-                                     " return s.querySelector('h2').textContent === 'CitCom.ai'"
+                                     " return s.querySelector('h2').textContent === 'Example: CitCom.ai'"
                                      " && top >= 0 && top < 32 && s.classList.contains('ee-highlight'); })()",
                                      citcom);
   on_ai_page = g_strdup_printf ("document.querySelector('article h1').textContent === '%s'"

@@ -636,8 +636,8 @@ test_folder_export (void)
   dialog = find_message_dialog ("Export to");
   g_clear_pointer (&text, g_free);
   text = dialog_text (dialog);
-  g_assert_nonnull (strstr (text, "+## CitCom.ai TEF"));
-  g_assert_nonnull (strstr (text, "-## CitCom.ai"));
+  g_assert_nonnull (strstr (text, "+## Example: CitCom.ai TEF"));
+  g_assert_nonnull (strstr (text, "-## Example: CitCom.ai"));
   g_assert_null (strstr (text, "index.md"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   spin ();
