@@ -114,6 +114,69 @@ test_incomplete (void)
   ee_draft_discard (broken);
 }
 
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  guint *n_done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ee_draft_save_finish (EE_DRAFT (source), result, &error));
+  g_assert_no_error (error);
+  (*n_done)++;
+}
+
+/* Saves in worker threads keep the content of the moment they start, the
+ * newest wins whatever order they finish in, and none writes after a
+ * discard. */
+static void
+test_save_async (void)
+{
+  g_autoptr(EeDocument) document = ee_document_new_bundled ();
+  g_autoptr(EeDraft) draft = ee_draft_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(EeDocument) loaded = NULL;
+  guint n_done = 0;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Title %u", i);
+
+      ee_document_set_title (document, title);
+      ee_draft_save_async (draft, document, NULL, "Untitled", NULL, saved_cb, &n_done);
+    }
+  /* Changed after the last save started: not in the draft. */
+  ee_document_set_title (document, "Too late");
+  while (n_done < 20)
+    g_main_context_iteration (NULL, TRUE);
+
+  drafts = ee_draft_list ();
+  g_assert_cmpuint (drafts->len, ==, 1);
+  loaded = ee_draft_load (drafts->pdata[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ee_document_get_title (loaded), ==, "Title 19");
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  /* Saves under way when the draft is discarded write nothing after. */
+  n_done = 0;
+  for (guint i = 0; i < 5; i++)
+    ee_draft_save_async (draft, document, NULL, "Untitled", NULL, saved_cb, &n_done);
+  ee_draft_discard (draft);
+  while (n_done < 5)
+    g_main_context_iteration (NULL, TRUE);
+  drafts = ee_draft_list ();
+  g_assert_cmpuint (drafts->len, ==, 0);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  /* A save after the discard is the draft again. */
+  g_assert_true (ee_draft_save (draft, document, NULL, "Untitled", &error));
+  drafts = ee_draft_list ();
+  g_assert_cmpuint (drafts->len, ==, 1);
+  ee_draft_discard (draft);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -125,6 +188,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/draft/save-list-load-discard", test_save_list_load_discard);
   g_test_add_func ("/draft/incomplete", test_incomplete);
+  g_test_add_func ("/draft/save-async", test_save_async);
 
   status = g_test_run ();
 

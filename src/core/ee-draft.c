@@ -19,6 +19,12 @@
  * came from, when it was written).  Both are written atomically, the
  * project first: a draft whose description is missing is not listed, and
  * one is never half-written.
+ *
+ * A save can run in a worker thread (ee_draft_save_async()), so that the
+ * fsync of a slow disk never stalls typing.  The files of one draft are
+ * written and removed under its lock, newest content last: a save that
+ * finishes after a newer one, or after the draft was discarded, writes
+ * nothing.
  */
 struct _EeDraft {
   GObject    parent_instance;
@@ -27,6 +33,10 @@ struct _EeDraft {
   char      *name;
   GFile     *origin;
   GDateTime *time;
+
+  GMutex     lock;         /* held while the files are written or removed */
+  guint64    n_saves;      /* saves started, in the thread that owns the draft */
+  guint64    written;      /* the newest save in the files, or discarded; under the lock */
 };
 
 G_DEFINE_FINAL_TYPE (EeDraft, ee_draft, G_TYPE_OBJECT)
@@ -42,6 +52,7 @@ ee_draft_finalize (GObject *object)
   g_free (self->name);
   g_clear_object (&self->origin);
   g_clear_pointer (&self->time, g_date_time_unref);
+  g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (ee_draft_parent_class)->finalize (object);
 }
 
@@ -54,6 +65,7 @@ ee_draft_class_init (EeDraftClass *klass)
 static void
 ee_draft_init (EeDraft *self)
 {
+  g_mutex_init (&self->lock);
 }
 
 /**
@@ -215,48 +227,48 @@ write_file (const char  *path,
                                    0600, error);
 }
 
-/**
- * ee_draft_save:
- * @origin: (nullable): the file the document came from
- * @name: the document's name, to offer it back by
- *
- * Writes @document as the draft's content, replacing what it held.
- */
-gboolean
-ee_draft_save (EeDraft     *self,
-               EeDocument  *document,
-               GFile       *origin,
-               const char  *name,
-               GError     **error)
+/* What one save writes: taken on the thread that owns the draft, written
+ * on any. */
+typedef struct {
+  EeDraft *draft;
+  guint64  serial;
+  char    *folder;
+  char    *json_path;
+  GBytes  *json;
+  char    *draft_file;
+  char    *description;
+  gsize    description_length;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
 {
-  g_autofree char *folder = ee_draft_get_folder ();
-  g_autofree char *json_path = NULL;
-  g_autofree char *draft_file = NULL;
-  g_autofree char *description = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_object_unref (job->draft);
+  g_free (job->folder);
+  g_free (job->json_path);
+  g_bytes_unref (job->json);
+  g_free (job->draft_file);
+  g_free (job->description);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveJob, save_job_free)
+
+static SaveJob *
+save_job_new (EeDraft    *self,
+              EeDocument *document,
+              GFile      *origin,
+              const char *name)
+{
+  SaveJob *job = g_new0 (SaveJob, 1);
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  gsize length;
-  const char *data;
 
-  g_return_val_if_fail (EE_IS_DRAFT (self), FALSE);
-  g_return_val_if_fail (EE_IS_DOCUMENT (document), FALSE);
-  g_return_val_if_fail (origin == NULL || G_IS_FILE (origin), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "Could not make the folder “%s”: %s", folder, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  bytes = ee_project_save_bytes (document);
-  data = g_bytes_get_data (bytes, &length);
-  json_path = draft_path (self, ".json");
-  if (!write_file (json_path, data, length, error))
-    return FALSE;
+  job->draft = g_object_ref (self);
+  job->serial = ++self->n_saves;
+  job->folder = ee_draft_get_folder ();
+  job->json_path = draft_path (self, ".json");
+  job->draft_file = draft_path (self, ".draft");
+  job->json = ee_project_save_bytes (document);
 
   g_clear_pointer (&self->time, g_date_time_unref);
   self->time = g_date_time_new_now_local ();
@@ -272,9 +284,115 @@ ee_draft_save (EeDraft     *self,
       g_key_file_set_string (key_file, GROUP, "Origin", uri);
     }
   g_key_file_set_int64 (key_file, GROUP, "Time", g_date_time_to_unix (self->time));
-  description = g_key_file_to_data (key_file, &length, NULL);
-  draft_file = draft_path (self, ".draft");
-  return write_file (draft_file, description, length, error);
+  job->description = g_key_file_to_data (key_file, &job->description_length, NULL);
+  return job;
+}
+
+/* Writes the job's files, unless the draft holds newer content already or
+ * was discarded: then there is nothing to do. */
+static gboolean
+save_job_run (SaveJob  *job,
+              GError  **error)
+{
+  EeDraft *self = job->draft;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  gsize length;
+  const char *data;
+
+  if (job->serial <= self->written)
+    return TRUE;
+
+  if (g_mkdir_with_parents (job->folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "Could not make the folder “%s”: %s", job->folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+  data = g_bytes_get_data (job->json, &length);
+  if (!write_file (job->json_path, data, length, error)
+      || !write_file (job->draft_file, job->description, job->description_length, error))
+    return FALSE;
+  self->written = job->serial;
+  return TRUE;
+}
+
+/**
+ * ee_draft_save:
+ * @origin: (nullable): the file the document came from
+ * @name: the document's name, to offer it back by
+ *
+ * Writes @document as the draft's content, replacing what it held.
+ */
+gboolean
+ee_draft_save (EeDraft     *self,
+               EeDocument  *document,
+               GFile       *origin,
+               const char  *name,
+               GError     **error)
+{
+  g_autoptr(SaveJob) job = NULL;
+
+  g_return_val_if_fail (EE_IS_DRAFT (self), FALSE);
+  g_return_val_if_fail (EE_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (origin == NULL || G_IS_FILE (origin), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  job = save_job_new (self, document, origin, name);
+  return save_job_run (job, error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (save_job_run (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * ee_draft_save_async:
+ *
+ * Takes @document's content now and writes it as the draft's in a worker
+ * thread, as ee_draft_save() does.
+ */
+void
+ee_draft_save_async (EeDraft             *self,
+                     EeDocument          *document,
+                     GFile               *origin,
+                     const char          *name,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (EE_IS_DRAFT (self));
+  g_return_if_fail (EE_IS_DOCUMENT (document));
+  g_return_if_fail (origin == NULL || G_IS_FILE (origin));
+  g_return_if_fail (name != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ee_draft_save_async);
+  g_task_set_task_data (task, save_job_new (self, document, origin, name), (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+ee_draft_save_finish (EeDraft       *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -307,9 +425,14 @@ ee_draft_discard (EeDraft *self)
 {
   g_autofree char *json_path = NULL;
   g_autofree char *draft_file = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_if_fail (EE_IS_DRAFT (self));
 
+  /* A save under way finishes first; the saves started before this one
+   * write nothing after it. */
+  locker = g_mutex_locker_new (&self->lock);
+  self->written = MAX (self->written, self->n_saves);
   /* The description first: without it, the rest is not offered. */
   draft_file = draft_path (self, ".draft");
   json_path = draft_path (self, ".json");

@@ -23,6 +23,16 @@ gboolean    ee_draft_save         (EeDraft     *self,
                                    GFile       *origin,
                                    const char  *name,
                                    GError     **error);
+void        ee_draft_save_async   (EeDraft             *self,
+                                   EeDocument          *document,
+                                   GFile               *origin,
+                                   const char          *name,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data);
+gboolean    ee_draft_save_finish  (EeDraft             *self,
+                                   GAsyncResult        *result,
+                                   GError             **error);
 EeDocument *ee_draft_load         (EeDraft     *self,
                                    GError     **error);
 void        ee_draft_discard      (EeDraft     *self);

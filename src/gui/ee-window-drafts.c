@@ -15,8 +15,43 @@
 /* The longest a change waits before it is in the draft. */
 #define DRAFT_DELAY_MS 1000
 
+/* Says once, not at every keystroke, that the draft cannot be written; the
+ * document itself is untouched. */
 static void
-write_draft (EeWindow *self)
+draft_written (EeWindow *self,
+               GError   *error)
+{
+  g_autofree char *message = NULL;
+
+  if (error == NULL)
+    {
+      self->draft_failed = FALSE;
+      return;
+    }
+  if (self->draft_failed)
+    return;
+  self->draft_failed = TRUE;
+  message = g_strdup_printf (_("Unsaved changes cannot be kept safe: %s"), error->message);
+  _ee_window_toast (self, message);
+}
+
+static void
+draft_saved_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(EeWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  ee_draft_save_finish (EE_DRAFT (source), result, &error);
+  draft_written (self, error);
+}
+
+/* Writes the draft: the document's content is taken now, and written in a
+ * worker thread unless @now, so that a slow disk never stalls typing. */
+static void
+write_draft (EeWindow *self,
+             gboolean  now)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -27,19 +62,14 @@ write_draft (EeWindow *self)
   if (self->draft == NULL)
     self->draft = ee_draft_new ();
   name = self->file != NULL ? g_file_get_basename (self->file) : g_strdup (_("New Page"));
-  if (ee_draft_save (self->draft, self->document, self->file, name, &error))
+  if (!now)
     {
-      self->draft_failed = FALSE;
+      ee_draft_save_async (self->draft, self->document, self->file, name, NULL, draft_saved_cb,
+                           g_object_ref (self));
       return;
     }
-  /* Said once, not at every keystroke; the document itself is untouched. */
-  if (!self->draft_failed)
-    {
-      g_autofree char *message = g_strdup_printf (_("Unsaved changes cannot be kept safe: %s"), error->message);
-
-      self->draft_failed = TRUE;
-      _ee_window_toast (self, message);
-    }
+  ee_draft_save (self->draft, self->document, self->file, name, &error);
+  draft_written (self, error);
 }
 
 static gboolean
@@ -48,7 +78,7 @@ draft_cb (gpointer user_data)
   EeWindow *self = user_data;
 
   self->draft_id = 0;
-  write_draft (self);
+  write_draft (self, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -68,13 +98,14 @@ _ee_window_schedule_draft (EeWindow *self)
 /**
  * _ee_window_flush_draft:
  *
- * Writes the draft now if a change is waiting for it.
+ * Writes the draft now, before this returns, if a change is waiting for
+ * it: the program may be about to end.
  */
 void
 _ee_window_flush_draft (EeWindow *self)
 {
   if (self->draft_id != 0)
-    write_draft (self);
+    write_draft (self, TRUE);
 }
 
 /**

@@ -657,6 +657,84 @@ test_folder_export (void)
   g_rmdir (path);
 }
 
+/* A label under @root whose text starts with @prefix. */
+static GtkWidget *
+find_label (GtkWidget *root, const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), prefix))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+#define DRAFT_FAILED "Unsaved changes cannot be kept safe"
+
+static gboolean
+draft_failure_shown (gpointer window)
+{
+  return find_label (window, DRAFT_FAILED) != NULL;
+}
+
+static gboolean
+draft_written (gpointer folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".draft"))
+      return TRUE;
+  return FALSE;
+}
+
+/* The drafts folder cannot be made (a file is in its place): the window
+ * says so once, keeps the document as it is, and writes the draft once it
+ * can. */
+static void
+test_draft_fails (void)
+{
+  g_autofree char *folder = ee_draft_get_folder ();
+  g_autofree char *aside = g_strconcat (folder, ".aside", NULL);
+  gboolean had_folder = g_file_test (folder, G_FILE_TEST_IS_DIR);
+  EeWindow *window;
+  EeDocument *document;
+
+  if (had_folder)
+    g_assert_cmpint (g_rename (folder, aside), ==, 0);
+  g_assert_true (g_file_set_contents (folder, "not a folder", -1, NULL));
+
+  window = window_new ();
+  document = ee_window_get_document (window);
+  ee_document_set_title (document, "Typed while drafts fail");
+  wait_until (draft_failure_shown, window);
+  g_assert_true (ee_window_get_modified (window));
+  g_assert_cmpstr (ee_document_get_title (document), ==, "Typed while drafts fail");
+
+  /* The folder can be made again; the drafts of other tests stay aside
+   * until the end. */
+  g_assert_cmpint (g_unlink (folder), ==, 0);
+  ee_document_set_title (document, "Typed once drafts work");
+  wait_until (draft_written, folder);
+
+  /* Another document: the draft goes, and the window closes unmodified. */
+  {
+    g_autoptr(EeDocument) other = ee_document_new_bundled ();
+
+    ee_window_set_document (window, other);
+  }
+  g_assert_false (draft_written (folder));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  if (had_folder)
+    g_assert_cmpint (g_rename (aside, folder), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -675,6 +753,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/file-changed", test_file_changed);
   g_test_add_func ("/window/save-fails", test_save_fails);
   g_test_add_func ("/window/folder-export", test_folder_export);
+  g_test_add_func ("/window/draft-fails", test_draft_fails);
 
   return g_test_run ();
 }
