@@ -130,4 +130,43 @@ for lang in linguas:
     tap.check(f'{lang}: translations keep the keyboard accelerator (one underscore where the English has one)',
               not bad_mnemonics, bad_mnemonics)
 
+
+
+def menus():
+    """Each <menu> of the .ui files: its id and the labels of its items,
+    all sections together, as its popover shows them."""
+    import glob
+    import xml.etree.ElementTree as ET
+    found = []
+    for ui in sorted(glob.glob(os.path.join(source_root, 'src', '**', '*.ui'), recursive=True)):
+        for menu in ET.parse(ui).getroot().iter('menu'):
+            labels = [a.text for item in menu.iter() if item.tag in ('item', 'submenu')
+                      for a in item.findall('attribute') if a.get('name') == 'label' and a.text]
+            found.append((f'{os.path.basename(ui)}#{menu.get("id")}', labels))
+    return found
+
+
+def mnemonic_clashes(labels):
+    """The keys that two labels of one menu share."""
+    keys = collections.defaultdict(list)
+    for label in labels:
+        m = re.search(r'_([^\W_])', label)
+        if m:
+            keys[m.group(1).lower()].append(label)
+    return [f'{key}: {", ".join(repr(x) for x in shared)}' for key, shared in sorted(keys.items()) if len(shared) > 1]
+
+
+all_menus = menus()
+tap.check('the .ui files have menus', len(all_menus) > 0)
+for lang in [None] + linguas:
+    translations = {}
+    if lang is not None and os.path.exists(os.path.join(po_dir, lang + '.po')):
+        translations = {m.msgid: m.msgstr.get(0, '') for m in read_po(os.path.join(po_dir, lang + '.po'))
+                        if m.msgctxt is None and m.translated and not m.fuzzy}
+    clashes = []
+    for name, labels in all_menus:
+        shown = [translations.get(label, label) for label in labels]
+        clashes += [f'{name}: {clash}' for clash in mnemonic_clashes(shown)]
+    tap.check(f'{lang or "English"}: no two items of a menu share their keyboard accelerator', not clashes, clashes)
+
 tap.done()
