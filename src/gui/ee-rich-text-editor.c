@@ -130,6 +130,18 @@ static const char editor_css[] =
   "  outline-width: 2px;"
   "  outline-offset: -2px;"
   "}"
+  /* A problem with the value, as the form's entry rows show theirs. */
+  "richtexteditor.warning {"
+  "  outline-color: alpha(@warning_color, 0.6);"
+  "  outline-width: 2px;"
+  "  outline-offset: -2px;"
+  "}"
+  "richtexteditor.error {"
+  "  outline-color: alpha(@error_color, 0.7);"
+  "  outline-width: 2px;"
+  "  outline-offset: -2px;"
+  "}"
+  "richtexteditor.error, richtexteditor.warning { color: @view_fg_color; }"
   "richtexteditor > .formatting { padding: 4px 6px; border-spacing: 2px; }"
   "richtexteditor textview, richtexteditor textview > text { background: none; }";
 
