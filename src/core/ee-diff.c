@@ -124,7 +124,7 @@ append_range (GString *out,
 /**
  * ee_diff_unified:
  * @old_text: (nullable): the text as it is, %NULL for a new file
- * @new_text: the text as it will be
+ * @new_text: (nullable): the text as it will be, %NULL for a removed file
  *
  * Returns: (transfer full): the unified diff from @old_text to @new_text,
  *   empty when they are the same
@@ -141,12 +141,13 @@ ee_diff_unified (const char *old_text,
   GString *out = g_string_new (NULL);
   guint k = 0;
 
-  g_return_val_if_fail (new_text != NULL, g_string_free (out, FALSE));
+  g_return_val_if_fail (old_text != NULL || new_text != NULL, g_string_free (out, FALSE));
 
   if (g_strcmp0 (old_text, new_text) == 0)
     return g_string_free (out, FALSE);
   edits = edit_script (a, b);
-  g_string_append_printf (out, "--- %s\n+++ %s\n", old_text != NULL ? old_name : "/dev/null", new_name);
+  g_string_append_printf (out, "--- %s\n+++ %s\n", old_text != NULL ? old_name : "/dev/null",
+                          new_text != NULL ? new_name : "/dev/null");
 
   while (k < edits->len)
     {

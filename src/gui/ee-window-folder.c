@@ -15,6 +15,7 @@
 typedef struct {
   GFile     *folder;
   GPtrArray *files;   /* of EeHubFile */
+  GStrv      stale;   /* the folder's pages that the export no longer has */
 } Review;
 
 static void
@@ -24,7 +25,57 @@ review_free (gpointer data)
 
   g_clear_object (&review->folder);
   g_clear_pointer (&review->files, g_ptr_array_unref);
+  g_strfreev (review->stale);
   g_free (review);
+}
+
+/* Removes the pages the folder's index linked to that the export no
+ * longer writes (a cluster renamed, or removed). */
+static gboolean
+remove_stale (Review  *review,
+              GError **error)
+{
+  for (guint i = 0; review->stale[i] != NULL; i++)
+    {
+      g_autoptr(GFile) page = g_file_get_child (review->folder, review->stale[i]);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!g_file_delete (page, NULL, &local_error)
+          && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The pages the folder's index links to, that the export will not write
+ * and the folder holds. */
+static GStrv
+find_stale (GFile     *folder,
+            GPtrArray *files)
+{
+  g_autoptr(GStrvBuilder) stale = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EeDocument) before = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autoptr(GFile) index = g_file_get_child (folder, EE_HUB_INDEX_FILE);
+
+  if (!g_file_query_exists (index, NULL) || (before = ee_hub_folder_import (folder, &error)) == NULL)
+    return g_strv_builder_end (stale);
+  pages = ee_hub_folder_get_page_files (before);
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      g_autoptr(GFile) page = g_file_get_child (folder, pages[i]);
+      gboolean written = FALSE;
+
+      for (guint f = 0; f < files->len && !written; f++)
+        written = g_ascii_strcasecmp (((EeHubFile *) files->pdata[f])->name, pages[i]) == 0;
+      if (!written && g_file_query_file_type (page, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
+        g_strv_builder_add (stale, pages[i]);
+    }
+  return g_strv_builder_end (stale);
 }
 
 static void
@@ -34,7 +85,8 @@ write_folder (EeWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (review->folder);
 
-  if (!ee_hub_folder_write_files (review->files, review->folder, &error))
+  if (!ee_hub_folder_write_files (review->files, review->folder, &error)
+      || !remove_stale (review, &error))
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Export to “%s”"), name);
       g_autofree char *body = g_strdup_printf (_("%s\n\nThe files already written are complete; "
@@ -128,11 +180,13 @@ review (EeWindow *self,
   g_autofree char *body = NULL;
   g_autofree char *changed_text = NULL;
   g_autofree char *new_text = NULL;
-  guint changed = 0, added = 0;
+  guint changed = 0, added = 0, removed;
   GtkWidget *dialog;
 
   data->folder = g_object_ref (folder);
   data->files = ee_hub_folder_export (self->document);
+  data->stale = find_stale (folder, data->files);
+  removed = g_strv_length (data->stale);
   for (guint i = 0; i < data->files->len; i++)
     {
       EeHubFile *file = data->files->pdata[i];
@@ -153,8 +207,20 @@ review (EeWindow *self,
         changed++;
       g_string_append (diffs, diff);
     }
+  for (guint i = 0; i < removed; i++)
+    {
+      g_autoptr(GFile) child = g_file_get_child (folder, data->stale[i]);
+      g_autofree char *old = NULL;
+      g_autofree char *old_name = g_strconcat ("a/", data->stale[i], NULL);
+      g_autofree char *diff = NULL;
 
-  if (changed + added == 0)
+      if (!g_file_load_contents (child, NULL, &old, NULL, NULL, NULL))
+        old = g_strdup ("");
+      diff = ee_diff_unified (old, NULL, old_name, NULL);
+      g_string_append (diffs, diff);
+    }
+
+  if (changed + added + removed == 0)
     {
       g_autofree char *title = g_strdup_printf (_("“%s” is up to date"), name);
 
@@ -168,8 +234,19 @@ review (EeWindow *self,
   changed_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page changes", "%u pages change", changed),
                                   changed);
   new_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page is new", "%u pages are new", added), added);
-  /* TRANSLATORS: "2 pages change, 1 page is new." */
-  body = g_strdup_printf (_("%s, %s. These are the changes a commit to the hub will hold."), changed_text, new_text);
+  if (removed == 0)
+    /* TRANSLATORS: "2 pages change, 1 page is new." */
+    body = g_strdup_printf (_("%s, %s. These are the changes a commit to the hub will hold."), changed_text, new_text);
+  else
+    {
+      g_autofree char *removed_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u page is removed",
+                                                                    "%u pages are removed", removed),
+                                                       removed);
+
+      /* TRANSLATORS: "2 pages change, 1 page is new, 1 page is removed." */
+      body = g_strdup_printf (_("%s, %s, %s. These are the changes a commit to the hub will hold."),
+                              changed_text, new_text, removed_text);
+    }
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), diff_view_new (diffs->str));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

@@ -642,6 +642,37 @@ test_folder_export (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   spin ();
 
+  /* A cluster renamed: its page has another name, and the old one is
+   * removed, as the review says. */
+  {
+    g_auto(GStrv) before = ee_hub_folder_get_page_files (document);
+    g_auto(GStrv) after = NULL;
+    g_autofree char *old_page = g_build_filename (path, before[5], NULL);
+    g_autofree char *new_page = NULL;
+    guint n_after = 0;
+
+    ee_cluster_set_card_title (cluster (window, 5), "Renamed Network");
+    after = ee_hub_folder_get_page_files (document);
+    g_assert_cmpstr (after[5], !=, before[5]);
+    new_page = g_build_filename (path, after[5], NULL);
+    ee_window_review_folder_export (window, folder);
+    wait_until (export_review_shown, NULL);
+    dialog = find_message_dialog ("Export to");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "1 page is removed"));
+    g_clear_pointer (&text, g_free);
+    text = dialog_text (dialog);
+    g_assert_nonnull (strstr (text, "+++ /dev/null"));
+    g_assert_nonnull (strstr (text, "--- /dev/null"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "write");
+    spin ();
+    g_assert_false (g_file_test (old_page, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (new_page, G_FILE_TEST_EXISTS));
+    g_dir_rewind (dir);
+    while (g_dir_read_name (dir) != NULL)
+      n_after++;
+    g_assert_cmpuint (n_after, ==, 7);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_dir_rewind (dir);
   {
