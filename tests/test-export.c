@@ -221,6 +221,64 @@ test_sections (void)
     }
 }
 
+/* The page exported from fresh objects, with nothing kept from an earlier
+ * export. */
+static char *
+export_fresh (EeDocument *document)
+{
+  g_autoptr(GBytes) bytes = ee_project_save_bytes (document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EeDocument) copy = ee_project_load_bytes (bytes, &error);
+
+  g_assert_no_error (error);
+  return ee_export_page_markdown (copy, NULL);
+}
+
+/* An initiative's Markdown is kept from one export to the next until its
+ * content changes: every kind of change shows in the next export. */
+static void
+test_kept_until_changed (void)
+{
+  g_autoptr(EeDocument) document = ee_document_new_bundled ();
+  EeInitiative *initiative = ee_cluster_get_initiative (ee_document_get_cluster (document, 1), 0);
+  g_autoptr(EeRichText) text = ee_rich_text_new_plain ("Changed text");
+  g_autofree char *first = ee_export_page_markdown (document, NULL);
+  g_autofree char *again = ee_export_page_markdown (document, NULL);
+  guint revision = ee_initiative_get_revision (initiative);
+
+  g_assert_cmpstr (again, ==, first);
+  for (guint change = 0; change < 11 + EE_N_FIELDS; change++)
+    {
+      g_autofree char *exported = NULL;
+      g_autofree char *expected = NULL;
+
+      switch (change)
+        {
+        case 0: ee_initiative_set_title (initiative, "Changed title"); break;
+        case 1: ee_initiative_set_example (initiative, !ee_initiative_get_example (initiative)); break;
+        case 2: ee_initiative_set_logo_path (initiative, "assets/changed.png"); break;
+        case 3: ee_initiative_set_logo_alt (initiative, "Changed logo"); break;
+        case 4: ee_initiative_set_logo_width (initiative, 321); break;
+        case 5: ee_initiative_set_logo_attributes (initiative, "align=\"left\""); break;
+        case 6: ee_initiative_set_leading (initiative, text); break;
+        case 7: ee_initiative_set_trailing (initiative, text); break;
+        case 8: ee_initiative_add_extra_field (initiative, "Changed label", 2, text); break;
+        case 9: ee_initiative_clear_extra_fields (initiative); break;
+        case 10: g_object_set (initiative, "title", "Set as a property", NULL); break;
+        default: ee_initiative_set_field (initiative, change - 11, text); break;
+        }
+      g_test_message ("change %u", change);
+      g_assert_cmpuint (ee_initiative_get_revision (initiative), >, revision);
+      revision = ee_initiative_get_revision (initiative);
+      exported = ee_export_page_markdown (document, NULL);
+      expected = export_fresh (document);
+      g_assert_cmpstr (exported, ==, expected);
+    }
+  /* No change, no new revision. */
+  ee_initiative_set_title (initiative, "Set as a property");
+  g_assert_cmpuint (ee_initiative_get_revision (initiative), ==, revision);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -233,6 +291,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/placeholders", test_placeholders);
   g_test_add_func ("/export/random-round-trip", test_random_round_trip);
   g_test_add_func ("/export/sections", test_sections);
+  g_test_add_func ("/export/kept-until-changed", test_kept_until_changed);
 
   return g_test_run ();
 }

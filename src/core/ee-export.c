@@ -244,15 +244,68 @@ write_field_item (GString *out, const char *label, gboolean known_label, EeRichT
     }
 }
 
+/* An initiative's Markdown as the page last had it, kept on the initiative
+ * until its content changes: the next export copies it, which makes the
+ * preview's export after each edit, and a repeated export, a copy of what
+ * did not change. */
+typedef struct {
+  guint    revision;
+  gboolean after_list;
+  gsize    length;
+  char     markdown[];
+} Written;
+
+static GQuark
+written_quark (void)
+{
+  static GQuark quark;
+
+  /* Every thread that finds it unset sets it to the same value. */
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("ee-export-written");
+  return quark;
+}
+
+static void write_initiative_content (Writer *w, EeInitiative *initiative);
+
 static void
 write_initiative (Writer *w, EeInitiative *initiative)
+{
+  const Written *kept = g_object_get_qdata (G_OBJECT (initiative), written_quark ());
+  guint revision = ee_initiative_get_revision (initiative);
+  Written *written;
+  gsize start;
+
+  /* What comes before an initiative does not change how it is written:
+   * its first block starts after a blank line, and none of its own
+   * blocks starts a list right after another list's end. */
+  start_section (w, EE_SECTION_INITIATIVE, initiative);
+  begin (w, 1);
+  if (kept != NULL && kept->revision == revision)
+    {
+      g_string_append_len (w->out, kept->markdown, kept->length);
+      w->after_list = kept->after_list;
+      return;
+    }
+
+  start = w->out->len;
+  write_initiative_content (w, initiative);
+  written = g_malloc (sizeof (Written) + w->out->len - start);
+  written->revision = revision;
+  written->after_list = w->after_list;
+  written->length = w->out->len - start;
+  memcpy (written->markdown, w->out->str + start, written->length);
+  g_object_set_qdata_full (G_OBJECT (initiative), written_quark (), written, g_free);
+}
+
+/* The initiative after its first begin(): its title line and fields. */
+static void
+write_initiative_content (Writer *w, EeInitiative *initiative)
 {
   gboolean tight = TRUE;
   guint n_extra = ee_initiative_get_n_extra_fields (initiative);
   gboolean first_item = TRUE;
 
-  start_section (w, EE_SECTION_INITIATIVE, initiative);
-  begin (w, 1);
   write_title_line (w->out, ee_initiative_get_example (initiative) ? "Example: " : "", ee_initiative_get_title (initiative));
 
   if (*ee_initiative_get_logo_path (initiative) != 0)

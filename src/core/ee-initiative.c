@@ -19,6 +19,7 @@ struct _EeInitiative {
   EeRichText *leading;
   EeRichText *trailing;
   GPtrArray  *extra_fields;  /* of EeExtraField */
+  guint       revision;      /* counts the changes of content */
 };
 
 G_DEFINE_FINAL_TYPE (EeInitiative, ee_initiative, G_TYPE_OBJECT)
@@ -44,6 +45,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* Every change of content goes through here: the revision counts it
+ * before anyone hears of it.  @pspec is the property that changed, or
+ * %NULL for the extra fields. */
+static void
+content_changed (EeInitiative *self,
+                 GParamSpec   *pspec)
+{
+  self->revision++;
+  if (pspec != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  else
+    g_signal_emit (self, signals[EXTRA_FIELDS_CHANGED], 0);
+}
 
 static const struct {
   const char *key;
@@ -393,7 +408,7 @@ ee_initiative_set_title (EeInitiative *self,
 {
   g_return_if_fail (EE_IS_INITIATIVE (self));
   if (set_string (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    content_changed (self, properties[PROP_TITLE]);
 }
 
 gboolean
@@ -412,7 +427,7 @@ ee_initiative_set_example (EeInitiative *self,
   if (self->example == example)
     return;
   self->example = example;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXAMPLE]);
+  content_changed (self, properties[PROP_EXAMPLE]);
 }
 
 const char *
@@ -428,7 +443,7 @@ ee_initiative_set_logo_path (EeInitiative *self,
 {
   g_return_if_fail (EE_IS_INITIATIVE (self));
   if (set_string (&self->logo_path, path))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGO_PATH]);
+    content_changed (self, properties[PROP_LOGO_PATH]);
 }
 
 const char *
@@ -444,7 +459,7 @@ ee_initiative_set_logo_alt (EeInitiative *self,
 {
   g_return_if_fail (EE_IS_INITIATIVE (self));
   if (set_string (&self->logo_alt, alt))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGO_ALT]);
+    content_changed (self, properties[PROP_LOGO_ALT]);
 }
 
 guint
@@ -462,7 +477,7 @@ ee_initiative_set_logo_width (EeInitiative *self,
   if (self->logo_width == width)
     return;
   self->logo_width = width;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGO_WIDTH]);
+  content_changed (self, properties[PROP_LOGO_WIDTH]);
 }
 
 const char *
@@ -478,7 +493,7 @@ ee_initiative_set_logo_attributes (EeInitiative *self,
 {
   g_return_if_fail (EE_IS_INITIATIVE (self));
   if (set_string (&self->logo_attributes, attributes))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOGO_ATTRIBUTES]);
+    content_changed (self, properties[PROP_LOGO_ATTRIBUTES]);
 }
 
 /**
@@ -503,7 +518,7 @@ ee_initiative_set_field (EeInitiative *self,
   g_return_if_fail (EE_IS_INITIATIVE (self));
   g_return_if_fail (field < EE_N_FIELDS);
   if (set_rich_text (&self->fields[field], value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIELD_FIRST + field]);
+    content_changed (self, properties[PROP_FIELD_FIRST + field]);
 }
 
 /**
@@ -525,7 +540,7 @@ ee_initiative_set_leading (EeInitiative *self,
 {
   g_return_if_fail (EE_IS_INITIATIVE (self));
   if (set_rich_text (&self->leading, value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEADING]);
+    content_changed (self, properties[PROP_LEADING]);
 }
 
 /**
@@ -546,7 +561,7 @@ ee_initiative_set_trailing (EeInitiative *self,
 {
   g_return_if_fail (EE_IS_INITIATIVE (self));
   if (set_rich_text (&self->trailing, value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRAILING]);
+    content_changed (self, properties[PROP_TRAILING]);
 }
 
 guint
@@ -582,7 +597,7 @@ ee_initiative_add_extra_field (EeInitiative *self,
   extra->after = after;
   extra->value = value ? ee_rich_text_ref (value) : ee_rich_text_new_empty ();
   g_ptr_array_add (self->extra_fields, extra);
-  g_signal_emit (self, signals[EXTRA_FIELDS_CHANGED], 0);
+  content_changed (self, NULL);
 }
 
 void
@@ -592,5 +607,20 @@ ee_initiative_clear_extra_fields (EeInitiative *self)
   if (self->extra_fields->len == 0)
     return;
   g_ptr_array_set_size (self->extra_fields, 0);
-  g_signal_emit (self, signals[EXTRA_FIELDS_CHANGED], 0);
+  content_changed (self, NULL);
+}
+
+/**
+ * ee_initiative_get_revision:
+ *
+ * A number that changes whenever the initiative's content changes, so that
+ * what is made from it (its exported Markdown) can be kept until then.
+ *
+ * Returns: the revision
+ */
+guint
+ee_initiative_get_revision (EeInitiative *self)
+{
+  g_return_val_if_fail (EE_IS_INITIATIVE (self), 0);
+  return self->revision;
 }

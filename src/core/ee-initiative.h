@@ -85,4 +85,6 @@ void                ee_initiative_add_extra_field    (EeInitiative *self,
                                                       EeRichText   *value);
 void                ee_initiative_clear_extra_fields (EeInitiative *self);
 
+guint               ee_initiative_get_revision       (EeInitiative *self);
+
 G_END_DECLS
