@@ -14,6 +14,7 @@ struct _EeClusterForm {
   EeCluster *cluster;
   GtkWidget *initiative_list;
   GtkWidget *add_button;
+  GtkWidget *card_group;
 };
 
 G_DEFINE_FINAL_TYPE (EeClusterForm, ee_cluster_form, ADW_TYPE_BIN)
@@ -24,6 +25,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_SHOW_CARD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static char *
 initiative_subtitle (EeInitiative *initiative)
@@ -98,6 +107,36 @@ build (EeClusterForm *self)
                              ee_form_rich_editor (self->history, self->cluster, "summary", _("Summary in the Overview"), TRUE));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
+  /* The hub folder's index shows each cluster as a card. */
+  group = ee_form_field_group (_("Card on the Index"),
+                               _("How the hub folder’s index shows the cluster: a card with an icon, a title and a "
+                                 "short text, linking to the cluster’s page. Empty fields take the cluster’s name "
+                                 "and summary."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             ee_form_entry_row (self->history, self->cluster, "card-title", _("Card title")));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             ee_form_entry_row (self->history, self->cluster, "card-icon",
+                                                _("Icon (for example material-database)")));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             ee_form_entry_row (self->history, self->cluster, "page-file", _("Page file")));
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *label = gtk_label_new (_("Card text"));
+
+    /* A box of its own under the rows, named as they are. */
+    gtk_widget_set_margin_top (box, 12);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_widget_add_css_class (label, "caption-heading");
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_box_append (GTK_BOX (box), label);
+    gtk_box_append (GTK_BOX (box),
+                    ee_form_rich_editor (self->history, self->cluster, "card-text", _("Card text"), FALSE));
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
+  }
+  gtk_widget_set_visible (group, FALSE);
+  self->card_group = group;
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
   group = ee_form_field_group (_("Introduction"), _("What the cluster is about, under its heading."));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              ee_form_rich_editor (self->history, self->cluster, "introduction", _("Introduction"), FALSE));
@@ -159,9 +198,64 @@ ee_cluster_form_dispose (GObject *object)
 }
 
 static void
+ee_cluster_form_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  EeClusterForm *self = EE_CLUSTER_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_CARD:
+      g_value_set_boolean (value, gtk_widget_get_visible (self->card_group));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ee_cluster_form_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  EeClusterForm *self = EE_CLUSTER_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_CARD:
+      if (gtk_widget_get_visible (self->card_group) != g_value_get_boolean (value))
+        {
+          gtk_widget_set_visible (self->card_group, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ee_cluster_form_class_init (EeClusterFormClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = ee_cluster_form_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ee_cluster_form_dispose;
+  object_class->get_property = ee_cluster_form_get_property;
+  object_class->set_property = ee_cluster_form_set_property;
+
+  /**
+   * EeClusterForm:show-card:
+   *
+   * Whether the form shows the cluster's card on the hub folder's index:
+   * only the folder layout has one.
+   */
+  properties[PROP_SHOW_CARD] =
+    g_param_spec_boolean ("show-card", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * EeClusterForm::initiative-activated:

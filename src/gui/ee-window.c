@@ -127,6 +127,16 @@ _ee_window_document_folder (EeWindow *self)
 
 /* What is shown ----------------------------------------------------------- */
 
+static gboolean
+is_folder_layout (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_enum (from) == EE_LAYOUT_FOLDER);
+  return TRUE;
+}
+
 static void
 initiative_activated_cb (EeWindow     *self,
                          EeInitiative *initiative)
@@ -161,6 +171,8 @@ _ee_window_show (EeWindow *self,
       else if (EE_IS_CLUSTER (object))
         {
           form = ee_cluster_form_new (self->history, EE_CLUSTER (object));
+          g_object_bind_property_full (self->document, "layout", form, "show-card", G_BINDING_SYNC_CREATE,
+                                       is_folder_layout, NULL, NULL, NULL);
           g_signal_connect_object (form, "initiative-activated", G_CALLBACK (initiative_activated_cb), self,
                                    G_CONNECT_SWAPPED);
         }

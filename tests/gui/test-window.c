@@ -12,6 +12,7 @@
 #include "ee-core.h"
 #include "gui-test-support.h"
 #include "ee-window.h"
+#include "ee-cluster-form.h"
 #include "ee-initiative-form.h"
 #include "ee-rich-text-editor.h"
 
@@ -567,6 +568,8 @@ test_save_fails (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *find_label (GtkWidget *root, const char *prefix);
+
 static gboolean
 export_review_shown (gpointer user_data)
 {
@@ -612,6 +615,28 @@ test_folder_export (void)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)), ==, 0);
   activate (window, "win.redo", NULL);
   g_assert_cmpint (ee_document_get_layout (document), ==, EE_LAYOUT_FOLDER);
+
+  /* A cluster's card on the index is edited on the cluster's form, in the
+   * folder layout only. */
+  {
+    GtkWidget *form;
+    GtkWidget *card_heading;
+    gboolean show_card;
+
+    ee_window_show_object (window, G_OBJECT (cluster (window, 5)));
+    form = ee_window_get_form (window);
+    g_assert_true (EE_IS_CLUSTER_FORM (form));
+    card_heading = find_label (form, "Card on the Index");
+    g_assert_nonnull (card_heading);
+    g_object_get (form, "show-card", &show_card, NULL);
+    g_assert_true (show_card);
+    g_assert_true (gtk_widget_is_visible (card_heading));
+    ee_document_set_layout (document, EE_LAYOUT_PAGE);
+    g_assert_false (gtk_widget_is_visible (card_heading));
+    ee_document_set_layout (document, EE_LAYOUT_FOLDER);
+    g_assert_true (gtk_widget_is_visible (card_heading));
+    g_assert_nonnull (find_label (form, "Page file"));
+  }
 
   /* Into an empty folder: every page is new. */
   ee_window_review_folder_export (window, folder);
