@@ -119,20 +119,8 @@ build (EeClusterForm *self)
                                                 _("Icon (for example material-database)")));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              ee_form_entry_row (self->history, self->cluster, "page-file", _("Page file")));
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-    GtkWidget *label = gtk_label_new (_("Card text"));
-
-    /* A box of its own under the rows, named as they are. */
-    gtk_widget_set_margin_top (box, 12);
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_widget_add_css_class (label, "caption-heading");
-    gtk_widget_add_css_class (label, "dim-label");
-    gtk_box_append (GTK_BOX (box), label);
-    gtk_box_append (GTK_BOX (box),
-                    ee_form_rich_editor (self->history, self->cluster, "card-text", _("Card text"), FALSE));
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), box);
-  }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             ee_form_labelled_rich_editor (self->history, self->cluster, "card-text", _("Card text")));
   gtk_widget_set_visible (group, FALSE);
   self->card_group = group;
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));

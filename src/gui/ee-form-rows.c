@@ -351,3 +351,30 @@ ee_form_switch_row (EeHistory  *history,
   g_signal_connect_object (object, signal, G_CALLBACK (switch_model_changed_cb), row, 0);
   return row;
 }
+
+/**
+ * ee_form_labelled_rich_editor:
+ * @label: the field's name, shown above it and read to screen readers
+ *
+ * For a rich-text field that shares a group with rows: the editor as a box
+ * of its own under them, named as they are.
+ *
+ * Returns: (transfer floating): the label and the editor, in a box
+ */
+GtkWidget *
+ee_form_labelled_rich_editor (EeHistory  *history,
+                              gpointer    object,
+                              const char *property,
+                              const char *label)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (label);
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "caption-heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), ee_form_rich_editor (history, object, property, label, FALSE));
+  return box;
+}

@@ -30,6 +30,10 @@ GtkWidget *ee_form_rich_editor   (EeHistory  *history,
                                   const char *property,
                                   const char *label,
                                   gboolean    single_paragraph);
+GtkWidget *ee_form_labelled_rich_editor (EeHistory  *history,
+                                         gpointer    object,
+                                         const char *property,
+                                         const char *label);
 GtkWidget *ee_form_switch_row    (EeHistory  *history,
                                   gpointer    object,
                                   const char *property,

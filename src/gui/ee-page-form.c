@@ -13,6 +13,7 @@ struct _EePageForm {
   EeHistory  *history;
   EeDocument *document;
   GtkWidget  *layout_row;
+  GtkWidget  *cards_group;   /* the hub folder's index only */
 };
 
 G_DEFINE_FINAL_TYPE (EePageForm, ee_page_form, ADW_TYPE_BIN)
@@ -50,6 +51,8 @@ layout_changed_cb (EePageForm *self)
 
   if (adw_combo_row_get_selected (ADW_COMBO_ROW (self->layout_row)) != selected)
     adw_combo_row_set_selected (ADW_COMBO_ROW (self->layout_row), selected);
+  if (self->cards_group != NULL)
+    gtk_widget_set_visible (self->cards_group, selected == 1);
 }
 
 /* Single page, as the template; or the hub's folder of pages. */
@@ -104,6 +107,21 @@ build (EePageForm *self)
   group = ee_form_field_group (_("Closing"), _("The text after the overview, before the clusters."));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              ee_form_rich_editor (self->history, self->document, "closing", _("Closing"), FALSE));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  group = ee_form_field_group (_("Cluster Cards"),
+                               _("The heading above the cards on the hub folder’s index, one card per cluster. "
+                                 "Each card is edited on its cluster’s form."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             ee_form_entry_row (self->history, self->document, "cards-title", _("Heading")));
+  /* Kept as written from the index, as the cluster form keeps what
+   * follows a contributor template. */
+  if (!ee_rich_text_is_empty (ee_document_get_cards_trailing (self->document)))
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               ee_form_labelled_rich_editor (self->history, self->document, "cards-trailing",
+                                                             _("After the Cards")));
+  self->cards_group = group;
+  layout_changed_cb (self);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   adw_bin_set_child (ADW_BIN (self), page);

@@ -636,6 +636,15 @@ test_folder_export (void)
     ee_document_set_layout (document, EE_LAYOUT_FOLDER);
     g_assert_true (gtk_widget_is_visible (card_heading));
     g_assert_nonnull (find_label (form, "Page file"));
+
+    /* The heading above the cards, on the page's form. */
+    activate (window, "win.show-page", NULL);
+    card_heading = find_label (ee_window_get_form (window), "Cluster Cards");
+    g_assert_nonnull (card_heading);
+    g_assert_true (gtk_widget_is_visible (card_heading));
+    ee_document_set_layout (document, EE_LAYOUT_PAGE);
+    g_assert_false (gtk_widget_is_visible (card_heading));
+    ee_document_set_layout (document, EE_LAYOUT_FOLDER);
   }
 
   /* Into an empty folder: every page is new. */
