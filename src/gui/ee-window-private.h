@@ -12,6 +12,7 @@ struct _EeWindow {
   EeDocument           *document;
   EeHistory            *history;
   GFile                *file;         /* the project or page it was opened from */
+  gboolean              file_is_folder; /* the file is a hub folder */
   GFile                *export_file;  /* where Export writes without asking */
   GFile                *export_folder; /* the same, for the hub folder layout */
   GSettings            *settings;     /* NULL when the schema is not installed */

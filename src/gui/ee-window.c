@@ -119,8 +119,7 @@ _ee_window_document_folder (EeWindow *self)
 {
   if (self->file == NULL)
     return NULL;
-  /* An open hub folder holds its pages, and the images they show. */
-  if (g_file_query_file_type (self->file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+  if (self->file_is_folder)
     return g_object_ref (self->file);
   return g_file_get_parent (self->file);
 }
@@ -701,6 +700,10 @@ ee_window_set_file (EeWindow *self,
 
   if (!g_set_object (&self->file, file))
     return;
+  /* An open hub folder holds its pages, and the images they show; asked
+   * once here, not at each look at the folder. */
+  self->file_is_folder = file != NULL
+                         && g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY;
   _ee_window_watch_file (self);
   update_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
