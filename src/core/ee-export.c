@@ -17,21 +17,67 @@
  */
 
 typedef struct {
-  GString       *out;
-  guint          pending_blank_lines;
-  gboolean       started;
-  gboolean       after_list;
-  GArray        *sections;         /* of EeExportSection, or NULL */
-  EeSectionKind  next_kind;
-  GObject       *next_object;      /* the section the next block starts */
+  GString        *out;
+  guint           pending_blank_lines;
+  gboolean        started;
+  gboolean        after_list;
+  EeSectionMarks  marks;
 } Writer;
 
-/* The next block starts a new section of the page. */
+/**
+ * ee_section_marks_next:
+ * @object: the document, cluster or initiative the section shows
+ *
+ * The next block a writer starts begins a new section of the page.
+ */
+void
+ee_section_marks_next (EeSectionMarks *marks,
+                       EeSectionKind   kind,
+                       gpointer        object)
+{
+  marks->next_kind = kind;
+  marks->next_object = object;
+}
+
+/**
+ * ee_section_marks_block:
+ * @end_of_previous: where the text before the block ends
+ * @start: where the block starts
+ *
+ * A writer starts a block: if it begins a section, the previous section
+ * ends at @end_of_previous.
+ */
+void
+ee_section_marks_block (EeSectionMarks *marks,
+                        gsize           end_of_previous,
+                        gsize           start)
+{
+  if (marks->next_object != NULL && marks->sections != NULL)
+    {
+      EeExportSection section = { marks->next_kind, marks->next_object, start, 0 };
+
+      ee_section_marks_end (marks, end_of_previous);
+      g_array_append_val (marks->sections, section);
+    }
+  marks->next_object = NULL;
+}
+
+/**
+ * ee_section_marks_end:
+ * @end: where the last section so far ends
+ */
+void
+ee_section_marks_end (EeSectionMarks *marks,
+                      gsize           end)
+{
+  if (marks->sections != NULL && marks->sections->len > 0)
+    g_array_index (marks->sections, EeExportSection, marks->sections->len - 1).end = end;
+}
+
 static void
 start_section (Writer *w, EeSectionKind kind, gpointer object)
 {
-  w->next_kind = kind;
-  w->next_object = object;
+  ee_section_marks_next (&w->marks, kind, object);
 }
 
 /* Starts a new block, after at least @blank_lines blank lines.  Two lists
@@ -52,15 +98,7 @@ begin_block (Writer *w, guint blank_lines, gboolean starts_list, gboolean ends_l
       for (guint i = 0; i < n; i++)
         g_string_append_c (w->out, '\n');
     }
-  if (w->next_object != NULL && w->sections != NULL)
-    {
-      EeExportSection section = { w->next_kind, w->next_object, w->out->len, 0 };
-
-      if (w->sections->len > 0)
-        g_array_index (w->sections, EeExportSection, w->sections->len - 1).end = end_of_previous;
-      g_array_append_val (w->sections, section);
-    }
-  w->next_object = NULL;
+  ee_section_marks_block (&w->marks, end_of_previous, w->out->len);
   w->started = TRUE;
   w->pending_blank_lines = 0;
   w->after_list = ends_list;
@@ -470,7 +508,7 @@ char *
 ee_export_head_markdown (EeDocument *document,
                          gsize      *length)
 {
-  Writer w = { NULL, 0, FALSE, FALSE, NULL, 0, NULL };
+  Writer w = { NULL, 0, FALSE, FALSE, { NULL, 0, NULL } };
 
   g_return_val_if_fail (EE_IS_DOCUMENT (document), NULL);
 
@@ -508,14 +546,14 @@ ee_export_page_markdown_sections (EeDocument  *document,
                                   GArray     **sections)
 {
   GListModel *clusters;
-  Writer w = { NULL, 0, FALSE, FALSE, NULL, 0, NULL };
+  Writer w = { NULL, 0, FALSE, FALSE, { NULL, 0, NULL } };
 
   g_return_val_if_fail (EE_IS_DOCUMENT (document), NULL);
 
   clusters = ee_document_get_clusters (document);
   w.out = g_string_sized_new (16384);
   if (sections != NULL)
-    w.sections = g_array_new (FALSE, FALSE, sizeof (EeExportSection));
+    w.marks.sections = g_array_new (FALSE, FALSE, sizeof (EeExportSection));
 
   start_section (&w, EE_SECTION_PAGE, document);
   write_head (&w, document);
@@ -530,12 +568,9 @@ ee_export_page_markdown_sections (EeDocument  *document,
     }
 
   g_string_append_c (w.out, '\n');
+  ee_section_marks_end (&w.marks, w.out->len);
   if (sections != NULL)
-    {
-      if (w.sections->len > 0)
-        g_array_index (w.sections, EeExportSection, w.sections->len - 1).end = w.out->len;
-      *sections = w.sections;
-    }
+    *sections = w.marks.sections;
   if (length)
     *length = w.out->len;
   return g_string_free (w.out, FALSE);

@@ -28,6 +28,29 @@ typedef struct {
   gsize          end;
 } EeExportSection;
 
+/**
+ * EeSectionMarks:
+ * @sections: (nullable): where the sections go, as #EeExportSection; %NULL
+ *   when nobody asked for them
+ *
+ * What a layout's writer keeps to split its page into sections: the
+ * section the next block starts, and the sections so far.
+ */
+typedef struct {
+  GArray        *sections;
+  EeSectionKind  next_kind;
+  GObject       *next_object;
+} EeSectionMarks;
+
+void  ee_section_marks_next  (EeSectionMarks *marks,
+                              EeSectionKind   kind,
+                              gpointer        object);
+void  ee_section_marks_block (EeSectionMarks *marks,
+                              gsize           end_of_previous,
+                              gsize           start);
+void  ee_section_marks_end   (EeSectionMarks *marks,
+                              gsize           end);
+
 char *ee_export_page_markdown          (EeDocument  *document,
                                         gsize       *length);
 char *ee_export_head_markdown          (EeDocument  *document,

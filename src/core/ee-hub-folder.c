@@ -871,20 +871,16 @@ ee_hub_folder_get_page_files (EeDocument *document)
 }
 
 typedef struct {
-  GString       *out;
-  gboolean       started;
-  gboolean       after_list;
-  GArray        *sections;     /* of EeExportSection, or NULL */
-  EeSectionKind  next_kind;    /* the section the next group of blocks starts */
-  GObject       *next_object;
+  GString        *out;
+  gboolean        started;
+  gboolean        after_list;
+  EeSectionMarks  marks;
 } Writer;
 
-/* The next group of blocks starts a section of the page showing @object. */
 static void
 start_section (Writer *w, EeSectionKind kind, gpointer object)
 {
-  w->next_kind = kind;
-  w->next_object = object;
+  ee_section_marks_next (&w->marks, kind, object);
 }
 
 /* Starts a group of blocks after @blank_lines blank lines; two lists in a
@@ -904,15 +900,7 @@ begin (Writer *w, guint blank_lines, gboolean starts_list, gboolean ends_list)
       for (guint i = 0; i < blank_lines; i++)
         g_string_append_c (w->out, '\n');
     }
-  if (w->next_object != NULL && w->sections != NULL)
-    {
-      EeExportSection section = { w->next_kind, w->next_object, w->out->len, 0 };
-
-      if (w->sections->len > 0)
-        g_array_index (w->sections, EeExportSection, w->sections->len - 1).end = end_of_previous;
-      g_array_append_val (w->sections, section);
-    }
-  w->next_object = NULL;
+  ee_section_marks_block (&w->marks, end_of_previous, w->out->len);
   w->started = TRUE;
   w->after_list = ends_list;
 }
@@ -1094,7 +1082,7 @@ static char *
 export_cluster_page (EeCluster *cluster,
                      GArray    *sections)
 {
-  Writer w = { g_string_sized_new (8192), FALSE, FALSE, sections, 0, NULL };
+  Writer w = { g_string_sized_new (8192), FALSE, FALSE, { sections, 0, NULL } };
   GListModel *initiatives = ee_cluster_get_initiatives (cluster);
 
   start_section (&w, EE_SECTION_CLUSTER, cluster);
@@ -1109,8 +1097,7 @@ export_cluster_page (EeCluster *cluster,
   start_section (&w, EE_SECTION_CLUSTER_END, cluster);
   write_blocks (&w, ee_cluster_get_trailing (cluster));
   g_string_append_c (w.out, '\n');
-  if (sections != NULL && sections->len > 0)
-    g_array_index (sections, EeExportSection, sections->len - 1).end = w.out->len;
+  ee_section_marks_end (&w.marks, w.out->len);
   return g_string_free (w.out, FALSE);
 }
 
