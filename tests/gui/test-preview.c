@@ -568,6 +568,18 @@ wait_scroll_settled (Fixture *fixture)
     }
 }
 
+/* A script that is true once section @index is revealed: at the top of
+ * the view and highlighted, and @also holds of it ("s"), unless %NULL. */
+static char *
+revealed_script (int         index,
+                 const char *also)
+{
+  return g_strdup_printf ("(() => { const s = document.querySelectorAll('section')[%d];"
+                          " const top = s.getBoundingClientRect().top;"
+                          " return %s%stop >= 0 && top < 32 && s.classList.contains('ee-highlight'); })()",
+                          index, also != NULL ? also : "", also != NULL ? " && " : "");
+}
+
 /* The editor shows an initiative; the page follows. */
 static void
 test_reveal (Fixture       *fixture,
@@ -576,14 +588,8 @@ test_reveal (Fixture       *fixture,
   int citcom = section_index (fixture, G_OBJECT (fixture->citcom));
   EeCluster *cluster = ee_document_get_cluster (fixture->document, 4);
   int cluster_index = section_index (fixture, G_OBJECT (cluster));
-  g_autofree char *near_top = g_strdup_printf ("(() => { const s = document.querySelectorAll('section')[%d];"
-                                               " const top = s.getBoundingClientRect().top;"
-                                               " return top >= 0 && top < 32 && s.classList.contains('ee-highlight'); })()",
-                                               citcom);
-  g_autofree char *cluster_near_top = g_strdup_printf ("(() => { const s = document.querySelectorAll('section')[%d];"
-                                                       " const top = s.getBoundingClientRect().top;"
-                                                       " return top >= 0 && top < 32 && s.classList.contains('ee-highlight'); })()",
-                                                       cluster_index);
+  g_autofree char *near_top = revealed_script (citcom, NULL);
+  g_autofree char *cluster_near_top = revealed_script (cluster_index, NULL);
 
   ee_preview_reveal (fixture->preview, G_OBJECT (fixture->citcom));
   wait_for_script (fixture, near_top);
@@ -607,11 +613,7 @@ test_reveal (Fixture       *fixture,
     g_list_store_append (ee_cluster_get_initiative_store (cluster), added);
     ee_preview_reveal (fixture->preview, G_OBJECT (added));
     added_index = section_index (fixture, G_OBJECT (added));
-    added_near_top = g_strdup_printf ("(() => { const s = document.querySelectorAll('section')[%d];"
-                                      " const top = s.getBoundingClientRect().top;"
-                                      " return s.textContent.includes('Just added') && top >= 0 && top < 32"
-                                      " && s.classList.contains('ee-highlight'); })()",
-                                      added_index);
+    added_near_top = revealed_script (added_index, "s.textContent.includes('Just added')");
     wait_for_script (fixture, added_near_top);
   }
 
@@ -658,20 +660,14 @@ test_place_kept (Fixture       *fixture,
                                                  citcom);
   g_autofree char *citcom_highlighted = g_strdup_printf ("document.querySelectorAll('section')[%d].classList.contains('ee-highlight')",
                                                          citcom);
-  g_autofree char *citcom_revealed = g_strdup_printf ("(() => { const s = document.querySelectorAll('section')[%d];"
-                                                      " const top = s.getBoundingClientRect().top;"
-                                                      " return top >= 0 && top < 32 && s.classList.contains('ee-highlight'); })()",
-                                                      citcom);
-  g_autofree char *cluster_revealed = g_strdup_printf ("(() => { const s = document.querySelectorAll('section')[%d];"
-                                                       " const top = s.getBoundingClientRect().top;"
-                                                       " return top >= 0 && top < 32 && s.classList.contains('ee-highlight'); })()",
-                                                       cluster_index);
+  g_autofree char *citcom_revealed = revealed_script (citcom, NULL);
+  g_autofree char *cluster_revealed = revealed_script (cluster_index, NULL);
   g_autofree char *at_citcom = NULL;
   guint n_places;
 
-  /* The reader scrolls to a place of their own. */
-  /* The reveal's smooth scroll is over first: a scroll by the reader
-   * would stop it where it was, which may still be the top of the page. */
+  /* The reader scrolls to a place of their own, once the reveal's smooth
+   * scroll is over: a scroll by the reader would stop it where it was,
+   * which may still be the top of the page. */
   ee_preview_reveal (fixture->preview, G_OBJECT (fixture->citcom));
   wait_for_script (fixture, citcom_revealed);
   wait_scroll_settled (fixture);
@@ -817,11 +813,7 @@ test_folder_layout (Fixture       *fixture,
     if (g_array_index (sections, EeExportSection, i).object == G_OBJECT (fixture->citcom))
       citcom = i;
   g_assert_cmpint (citcom, >, 0);
-  citcom_revealed = g_strdup_printf ("(() => { const s = document.querySelectorAll('section')[%d];"
-                                     " const top = s.getBoundingClientRect().top;"
-                                     " return s.querySelector('h2').textContent === 'Example: CitCom.ai'"
-                                     " && top >= 0 && top < 32 && s.classList.contains('ee-highlight'); })()",
-                                     citcom);
+  citcom_revealed = revealed_script (citcom, "s.querySelector('h2').textContent === 'Example: CitCom.ai'");
   on_ai_page = g_strdup_printf ("document.querySelector('article h1').textContent === '%s'"
                                 " && document.title === '%s' && document.querySelector('.grid') === null",
                                 ee_cluster_get_title (ai), ee_cluster_get_title (ai));
